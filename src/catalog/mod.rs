@@ -1,0 +1,1 @@
+//! Official indicator catalogues as data. (Being written.)

@@ -1,0 +1,8 @@
+//! DOCX in and out: [`read`] a WordprocessingML package into a [`crate::Document`];
+//! [`write`] a [`crate::Report`] as a conforming DOCX.
+
+mod reader;
+mod writer;
+
+pub use reader::{read, read_from, ReadOptions};
+pub use writer::{write, write_with, WriteOptions};

@@ -1,0 +1,4 @@
+//! The `xxgk` command-line tool.
+fn main() {
+    println!("xxgk");
+}
