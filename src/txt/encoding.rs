@@ -12,16 +12,18 @@
 //! | 1 | start with `EF BB BF`                                  | UTF-8         | [`How::Bom`]     |
 //! | 2 | start with `FF FE`                                     | UTF-16LE      | [`How::Bom`]     |
 //! | 3 | start with `FE FF`                                     | UTF-16BE      | [`How::Bom`]     |
-//! | 4 | zero bytes mostly at odd offsets (ASCII high bytes)    | UTF-16LE      | [`How::ZeroBytes`] |
-//! | 5 | zero bytes mostly at even offsets                      | UTF-16BE      | [`How::ZeroBytes`] |
+//! | 4 | zero bytes, line ends written `0A 00` / `0D 00`        | UTF-16LE      | [`How::ZeroBytes`] |
+//! | 5 | zero bytes, line ends written `00 0A` / `00 0D`        | UTF-16BE      | [`How::ZeroBytes`] |
 //! | 6 | other zero bytes                                       | refused: [`Error::Binary`] | — |
 //! | 7 | valid UTF-8                                            | UTF-8         | [`How::ValidUtf8`] |
 //! | 8 | anything else                                          | GB18030       | [`How::Fallback`] |
 //!
 //! Rows 4–5 come before row 7 because ASCII-heavy UTF-16 is also valid UTF-8 (zero bytes are
-//! valid UTF-8). "Mostly" means: the zero bytes of the first 64 KiB sit at least four times as often
-//! at one parity as at the other, and make up at least 1 % of its 16-bit units. GB18030 is a
-//! superset of GBK and GB2312, so it reads all three.
+//! valid UTF-8). Rows 4–5 look at the 16-bit units of the first 64 KiB: the line ends of one byte
+//! order must be at least four times as many as those of the other and at least half of all
+//! CR/LF bytes (a text with a stray zero byte has its line ends anywhere); a single line without
+//! any line end goes by the parity holding more zero bytes. GB18030 is a superset of GBK and
+//! GB2312, so it reads all three.
 //!
 //! A forced encoding ([`super::TextOptions::encoding`], any label encoding_rs knows) skips rows
 //! 1–8 (a BOM of that same encoding is still removed); binary signatures are still refused, and
@@ -133,28 +135,45 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 
 /// The zero-byte pattern of the first 64 KiB: which UTF-16 byte order it suggests, `Some(None)`
 /// for zero bytes that fit neither, `None` for no zero bytes at all.
+///
+/// Line ends decide first: UTF-16LE writes them `0A 00` / `0D 00` at even offsets, UTF-16BE
+/// `00 0A` / `00 0D`. (Zero parity alone misleads: U+3000, the ideographic space, is `00 30` in
+/// UTF-16LE.) Without any line-end byte, the parity holding more zero bytes decides. A guess
+/// whose 16-bit units include C0 controls other than TAB, LF, VT, FF and CR (U+0000 too) is
+/// binary data.
 fn zero_pattern(bytes: &[u8]) -> Option<Option<&'static Encoding>> {
     let window = &bytes[..bytes.len().min(SNIFF)];
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (i, _) in window.iter().enumerate().filter(|(_, b)| **b == 0) {
-        if i % 2 == 0 {
-            even += 1;
-        } else {
-            odd += 1;
-        }
-    }
-    if even + odd == 0 {
+    if !window.contains(&0) {
         return None;
     }
-    let units = window.len().div_ceil(2);
-    let dominant = |a: usize, b: usize| a >= 4 * b && a * 100 >= units;
-    Some(if dominant(odd, even) {
+    let is_eol = |b: u8| b == b'\n' || b == b'\r';
+    let (mut le, mut be, mut eol, mut even, mut odd) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    for pair in window.chunks_exact(2) {
+        let (a, b) = (pair[0], pair[1]);
+        le += usize::from(is_eol(a) && b == 0);
+        be += usize::from(a == 0 && is_eol(b));
+        eol += usize::from(is_eol(a)) + usize::from(is_eol(b));
+        even += usize::from(a == 0);
+        odd += usize::from(b == 0);
+    }
+    let guess = if le > 0 && le >= 4 * be && 2 * le >= eol {
         Some(UTF_16LE)
-    } else if dominant(even, odd) {
+    } else if be > 0 && be >= 4 * le && 2 * be >= eol {
         Some(UTF_16BE)
-    } else {
+    } else if eol > 0 || even == odd {
         None
-    })
+    } else if odd > even {
+        Some(UTF_16LE)
+    } else {
+        Some(UTF_16BE)
+    };
+    // Text has no C0 controls besides TAB, LF, VT, FF, CR (and no U+0000).
+    let control = |u: u16| u < 0x20 && !matches!(u, 0x09..=0x0D);
+    let unit = |p: &[u8]| match guess {
+        Some(e) if e == UTF_16LE => u16::from_le_bytes([p[0], p[1]]),
+        _ => u16::from_be_bytes([p[0], p[1]]),
+    };
+    Some(guess.filter(|_| !window.chunks_exact(2).any(|p| control(unit(p)))))
 }
 
 /// Detects the encoding by the table in the module documentation.
@@ -366,8 +385,8 @@ mod tests {
     }
 
     #[test]
-    fn one_zero_byte_in_long_text_is_binary() {
-        let mut b = vec![b'a'; 1000];
+    fn one_zero_byte_in_lines_of_text_is_binary() {
+        let mut b = b"some text\n".repeat(100);
         b[501] = 0;
         assert!(matches!(detect(&b), Err(Error::Binary { .. })));
     }
