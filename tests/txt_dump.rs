@@ -115,7 +115,11 @@ fn paragraphs_show_numbering_marks_notes_and_images() {
             Inline::Image(Some("图1.png".into())),
             Inline::Image(None),
         ])),
-        Block::Paragraph(p(vec![t("第一行"), Inline::Break(BreakKind::Line), t("第二行")])),
+        Block::Paragraph(p(vec![
+            t("第一行"),
+            Inline::Break(BreakKind::Line),
+            t("第二行"),
+        ])),
         Block::Paragraph(p(vec![Inline::Tab, t("缩进")])),
         Block::Mark(start("tail")),
     ];
@@ -187,8 +191,14 @@ fn tables_show_cells_rows_marks_and_nested_tables() {
             Row {
                 marks: vec![start("_Hlk1"), end("_Hlk0")],
                 cells: vec![
-                    cell(0, vec![Block::Paragraph(p(vec![t("外")])), Block::Table(nested)]),
-                    cell(1, vec![Block::Paragraph(p(vec![Inline::Tab, t("前有制表符")]))]),
+                    cell(
+                        0,
+                        vec![Block::Paragraph(p(vec![t("外")])), Block::Table(nested)],
+                    ),
+                    cell(
+                        1,
+                        vec![Block::Paragraph(p(vec![Inline::Tab, t("前有制表符")]))],
+                    ),
                 ],
                 ..Row::default()
             },

@@ -76,7 +76,10 @@ fn gbk_with_bad_byte() -> Vec<u8> {
     bytes.push(0xFF);
     let rest = &text[text.find("根据").unwrap() + "根据".len()..];
     bytes.extend_from_slice(&encoding_rs::GBK.encode(rest).0);
-    assert_eq!(offset, bytes.len() - 1 - encoding_rs::GBK.encode(rest).0.len());
+    assert_eq!(
+        offset,
+        bytes.len() - 1 - encoding_rs::GBK.encode(rest).0.len()
+    );
     bytes
 }
 
@@ -152,7 +155,10 @@ fn truncated_utf8_after_bom_is_malformed_not_gb18030() {
     assert_eq!(doc.source.detail.as_deref(), Some("UTF-8"));
     let diag = &doc.diagnostics[0];
     assert_eq!(diag.code, "txt.encoding.malformed");
-    assert_eq!((diag.location.line, diag.location.column), (Some(2), Some(1)));
+    assert_eq!(
+        (diag.location.line, diag.location.column),
+        (Some(2), Some(1))
+    );
     assert_eq!(diag.location.offset, Some(6));
 }
 
@@ -234,6 +240,10 @@ fn input_size_limit_is_an_option() {
     o.max_input = 4;
     assert!(matches!(
         read(b"12345", &o),
-        Err(Error::LimitExceeded { value: 5, max: 4, .. })
+        Err(Error::LimitExceeded {
+            value: 5,
+            max: 4,
+            ..
+        })
     ));
 }

@@ -58,7 +58,10 @@ fn one_paragraph_per_line_with_empty_lines_kept() {
 #[test]
 fn inner_tabs_are_tab_inlines() {
     let d = doc("a\tb\t\n");
-    assert_eq!(d.body, vec![para(vec![t("a"), Inline::Tab, t("b"), Inline::Tab])]);
+    assert_eq!(
+        d.body,
+        vec![para(vec![t("a"), Inline::Tab, t("b"), Inline::Tab])]
+    );
 }
 
 #[test]
@@ -126,7 +129,10 @@ fn tab_led_lines_are_cells_and_blank_lines_end_rows() {
     assert_eq!(d.body.len(), 2);
     assert_eq!(
         grid(&d.body[1]),
-        vec![vec!["统计指标", "单位", "统计数"], vec!["一、主动公开", "——", ""]]
+        vec![
+            vec!["统计指标", "单位", "统计数"],
+            vec!["一、主动公开", "——", ""]
+        ]
     );
     let tb = table(&d.body[1]);
     for r in &tb.rows {
@@ -230,13 +236,18 @@ fn every_line_end_style_gives_the_same_tree() {
 
 #[test]
 fn note_text_lines_become_stories_not_body() {
-    let d = doc("正文[footnoteRef:1]。\n [1: 注释内容]\n下一段[endnoteRef:2]\n [2: 尾注]\n [3: 未引用]\n");
+    let d = doc(
+        "正文[footnoteRef:1]。\n [1: 注释内容]\n下一段[endnoteRef:2]\n [2: 尾注]\n [3: 未引用]\n",
+    );
     let texts: Vec<String> = d.paragraphs().iter().map(|p| p.text()).collect();
     assert_eq!(texts, ["正文。", "下一段", " [3: 未引用]"]);
     assert_eq!(d.stories.len(), 2);
     assert_eq!(d.stories[0].kind, StoryKind::Footnote);
     assert_eq!(d.stories[0].id.as_deref(), Some("1"));
-    assert_eq!(xxgk::document::blocks_text(&d.stories[0].blocks), "注释内容");
+    assert_eq!(
+        xxgk::document::blocks_text(&d.stories[0].blocks),
+        "注释内容"
+    );
     assert_eq!(d.stories[1].kind, StoryKind::Endnote);
     assert_eq!(d.stories[1].id.as_deref(), Some("2"));
 }

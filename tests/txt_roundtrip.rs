@@ -42,7 +42,8 @@ fn merged(v: Vec<Inline>) -> Vec<Inline> {
 }
 
 fn blank(v: &[Inline]) -> bool {
-    v.iter().all(|i| matches!(i, Inline::Text(t) if t.bytes().all(|b| b == b' ')))
+    v.iter()
+        .all(|i| matches!(i, Inline::Text(t) if t.bytes().all(|b| b == b' ')))
 }
 
 /// A body paragraph: no line break, not starting with a TAB.
@@ -66,7 +67,8 @@ fn cell_paragraph() -> impl Strategy<Value = Paragraph> {
         .prop_map(|(first, more)| {
             let mut inlines = merged(first);
             for line in more {
-                let line: Vec<Inline> = line.into_iter().skip_while(|i| *i == Inline::Tab).collect();
+                let line: Vec<Inline> =
+                    line.into_iter().skip_while(|i| *i == Inline::Tab).collect();
                 let line = merged(line);
                 if line.is_empty() || blank(&line) {
                     continue;
@@ -137,7 +139,11 @@ fn name_everything(doc: &mut Document) {
             n += 1;
             match i {
                 Inline::Mark(m) => {
-                    m.name = if n % 2 == 0 { format!("_Hlk{n}") } else { format!("书签{n}") };
+                    m.name = if n % 2 == 0 {
+                        format!("_Hlk{n}")
+                    } else {
+                        format!("书签{n}")
+                    };
                     bookmarks.push(Bookmark::new(m.name.clone(), false));
                 }
                 Inline::NoteRef { kind, id } => {

@@ -36,7 +36,10 @@ fn all() -> Option<Vec<(&'static str, Document)>> {
         ("ningbo2018_utf8.txt", txt("ningbo2018_utf8.txt")),
         ("ningbo2018_gbk.txt", txt("ningbo2018_gbk.txt")),
         ("ningbo2018_plain.docx", docx("ningbo2018_plain.docx")?),
-        ("ningbo2018_wordlike.docx", docx("ningbo2018_wordlike.docx")?),
+        (
+            "ningbo2018_wordlike.docx",
+            docx("ningbo2018_wordlike.docx")?,
+        ),
     ])
 }
 
@@ -52,7 +55,11 @@ fn body_lines(doc: &Document) -> Vec<String> {
             Block::Paragraph(p) => Some(p.text()),
             _ => None,
         })
-        .flat_map(|t| t.split('\n').map(|l| trim(l).to_string()).collect::<Vec<_>>())
+        .flat_map(|t| {
+            t.split('\n')
+                .map(|l| trim(l).to_string())
+                .collect::<Vec<_>>()
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -148,9 +155,13 @@ fn two_line_cells_are_one_paragraph_with_a_line_break_in_every_reader() {
 #[test]
 fn bookmark_names_are_the_same() {
     let Some(docs) = all() else { return };
-    let names = |d: &Document| -> Vec<String> { d.bookmarks.iter().map(|b| b.name.clone()).collect() };
+    let names =
+        |d: &Document| -> Vec<String> { d.bookmarks.iter().map(|b| b.name.clone()).collect() };
     let want = names(&docs[0].1);
-    assert_eq!(want, ["_GoBack", "_Hlk534186356", "_Hlk534186367", "_Hlk534186387"]);
+    assert_eq!(
+        want,
+        ["_GoBack", "_Hlk534186356", "_Hlk534186367", "_Hlk534186387"]
+    );
     for (name, d) in &docs[1..] {
         assert_eq!(names(d), want, "{name}");
     }

@@ -108,7 +108,11 @@ fn rows_match_the_truth_labels_notes_units_and_values() {
         assert_eq!(label, want["label"].as_str().unwrap(), "row {i}");
         assert_eq!(note.as_deref(), want["note"].as_str(), "row {i} note");
         assert_eq!(r.cells[1].text(), want["unit"].as_str().unwrap(), "row {i}");
-        assert_eq!(r.cells[2].text(), want["value"].as_str().unwrap(), "row {i}");
+        assert_eq!(
+            r.cells[2].text(),
+            want["value"].as_str().unwrap(),
+            "row {i}"
+        );
     }
 }
 
@@ -128,8 +132,12 @@ fn two_line_label_cells_hold_a_line_break() {
         .collect();
     // The dump's continuation lines: under 主动公开政府信息数, 回应公众关注热点, 专项经费.
     assert_eq!(broken.len(), 3);
-    assert!(t.rows[broken[0]].cells[0].text().contains("主动公开政府信息数\n"));
-    assert!(t.rows[broken[2]].cells[0].text().ends_with("\n政府网站建设维护等方面的经费）"));
+    assert!(t.rows[broken[0]].cells[0]
+        .text()
+        .contains("主动公开政府信息数\n"));
+    assert!(t.rows[broken[2]].cells[0]
+        .text()
+        .ends_with("\n政府网站建设维护等方面的经费）"));
 }
 
 #[test]
@@ -171,7 +179,9 @@ fn bookmarks_are_listed_once_in_order_and_sit_where_the_markers_are() {
             other => panic!("{other:?}"),
         }
     }
-    assert!(t.rows[14].cells[0].text().ends_with("1.参加或举办新闻发布会总次数"));
+    assert!(t.rows[14].cells[0]
+        .text()
+        .ends_with("1.参加或举办新闻发布会总次数"));
 }
 
 #[test]

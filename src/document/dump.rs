@@ -33,7 +33,9 @@
 
 use std::collections::HashMap;
 
-use super::{Block, BreakKind, Cell, Document, Inline, MarkKind, NoteKind, Paragraph, StoryKind, Table};
+use super::{
+    Block, BreakKind, Cell, Document, Inline, MarkKind, NoteKind, Paragraph, StoryKind, Table,
+};
 use crate::document::Mark;
 
 /// Renders the document as a Tika-style text dump.

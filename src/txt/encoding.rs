@@ -113,7 +113,10 @@ const SNIFF: usize = 64 * 1024;
 /// What the bytes look like when they are a known binary format, by signature.
 pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"PK\x03\x04", "a zip archive (a DOCX or another office file)"),
+        (
+            b"PK\x03\x04",
+            "a zip archive (a DOCX or another office file)",
+        ),
         (b"PK\x05\x06", "an empty zip archive"),
         (
             b"\xD0\xCF\x11\xE0",

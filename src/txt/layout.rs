@@ -163,11 +163,8 @@ impl Builder<'_> {
 
     fn continue_cell(&mut self, text: &str) {
         let more = self.inlines(text);
-        if let Some(Block::Paragraph(p)) = self
-            .row
-            .cells
-            .last_mut()
-            .and_then(|c| c.blocks.last_mut())
+        if let Some(Block::Paragraph(p)) =
+            self.row.cells.last_mut().and_then(|c| c.blocks.last_mut())
         {
             p.inlines.push(Inline::Break(BreakKind::Line));
             p.inlines.extend(more);
@@ -273,10 +270,12 @@ fn valid_name(name: &str) -> bool {
         && !name.chars().any(char::is_control)
 }
 
-/// The marker at the start of `s` (which starts with `[`): the inline and the marker's length.
-fn marker(s: &str) -> Option<(Inline, usize)> {
-    let window = &s.as_bytes()[..s.len().min(MAX_NAME + 16)];
-    let end = window.iter().position(|b| *b == b']')?;
+/// The marker at the start of `s` (which starts with `[` and whose first `]` is at `end`): the
+/// inline and the marker's length.
+fn marker(s: &str, end: usize) -> Option<(Inline, usize)> {
+    if end > MAX_NAME + 16 {
+        return None;
+    }
     let inner = &s[1..end];
     let len = end + 1;
     if let Some(name) = inner.strip_prefix("bookmark: ") {
@@ -312,12 +311,30 @@ fn marker(s: &str) -> Option<(Inline, usize)> {
     None
 }
 
+/// The first `]` at or after `from`, found once per `]`.
+fn next_close(bytes: &[u8], from: usize, cache: &mut Option<usize>) -> Option<usize> {
+    match *cache {
+        Some(usize::MAX) => None,
+        Some(c) if c >= from => Some(c),
+        _ => {
+            let found = bytes[from..]
+                .iter()
+                .position(|b| *b == b']')
+                .map(|p| p + from);
+            *cache = Some(found.unwrap_or(usize::MAX));
+            found
+        }
+    }
+}
+
 /// Splits one line into inlines: text, tabs and markers; `on_marker` sees each marker inline.
 pub fn parse_inlines(text: &str, on_marker: &mut dyn FnMut(&Inline)) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut run_start = 0;
     let mut i = 0;
     let bytes = text.as_bytes();
+    // Position of the next `]` at or after `i` (kept, so that a line of `[` stays linear).
+    let mut close: Option<usize> = None;
     let flush = |out: &mut Vec<Inline>, from: usize, to: usize| {
         if to > from {
             out.push(Inline::Text(text[from..to].to_string()));
@@ -331,16 +348,18 @@ pub fn parse_inlines(text: &str, on_marker: &mut dyn FnMut(&Inline)) -> Vec<Inli
                 i += 1;
                 run_start = i;
             }
-            b'[' => match marker(&text[i..]) {
-                Some((inline, len)) => {
-                    flush(&mut out, run_start, i);
-                    on_marker(&inline);
-                    out.push(inline);
-                    i += len;
-                    run_start = i;
+            b'[' => {
+                match next_close(bytes, i, &mut close).and_then(|c| marker(&text[i..], c - i)) {
+                    Some((inline, len)) => {
+                        flush(&mut out, run_start, i);
+                        on_marker(&inline);
+                        out.push(inline);
+                        i += len;
+                        run_start = i;
+                    }
+                    None => i += 1,
                 }
-                None => i += 1,
-            },
+            }
             _ => i += 1,
         }
     }
