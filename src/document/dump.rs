@@ -39,6 +39,14 @@ use super::{
 use crate::document::Mark;
 
 /// Renders the document as a Tika-style text dump.
+///
+/// ```
+/// use xxgk::document::dump::to_text;
+///
+/// let dump = "标题\n\t[bookmark: _Hlk1]指标\n（注）\n\t条\n\n\n";
+/// let doc = xxgk::txt::read(dump.as_bytes(), &Default::default()).unwrap();
+/// assert_eq!(to_text(&doc), dump);
+/// ```
 pub fn to_text(doc: &Document) -> String {
     let notes: HashMap<(bool, &str), &[Block]> = doc
         .stories

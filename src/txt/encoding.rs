@@ -262,6 +262,17 @@ pub fn forced(bytes: &[u8], label: &str) -> Result<Detected> {
 
 /// Detects (or applies the forced `label`) and decodes in one pass.
 ///
+/// ```
+/// use xxgk::txt::{decode, How};
+///
+/// // 统计 in GBK, then a byte that is no GB18030.
+/// let d = decode(b"\xCD\xB3\xBC\xC6\n\xFF", None).unwrap();
+/// assert_eq!((d.detected.name(), d.detected.how), ("GB18030", How::Fallback));
+/// assert_eq!(d.text, "统计\n\u{FFFD}");
+/// let m = d.malformed.unwrap();
+/// assert_eq!((m.line, m.column, m.offset, m.count), (2, 1, 5, 1));
+/// ```
+///
 /// # Errors
 /// As [`detect`] and [`forced`]; [`Error::LimitExceeded`] when the decoded size would overflow.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
