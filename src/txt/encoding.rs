@@ -337,7 +337,7 @@ fn decode_with(encoding: &'static Encoding, src: &[u8]) -> Result<Decoding> {
                 out.reserve(more.max(4));
             }
             DecoderResult::Malformed(bad, after) => {
-                let at = read_total - usize::from(after) - usize::from(bad);
+                let at = read_total.saturating_sub(usize::from(after) + usize::from(bad));
                 if first.is_none() {
                     first = Some((out.len(), at));
                 }
