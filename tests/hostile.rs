@@ -70,14 +70,21 @@ fn timed<T>(limit_secs: u64, f: impl FnOnce() -> T) -> T {
     v
 }
 
-/// A raw zip with one deflated entry whose headers claim `claimed` bytes, by hand (the zip crate
-/// would not write lying headers).
+/// A raw zip, by hand (the zip crate would not write lying headers or two entries of one name):
+/// entries of (name, data, claimed inflated size, method). Stored entries get their true CRC; a
+/// deflated entry's inflated data is unknown here, so its CRC is 0.
 fn raw_zip(entries: &[(&str, &[u8], u32, u16)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data, claimed, method) in entries {
         let offset = out.len() as u32;
-        let crc = 0u32;
+        let crc = if *method == 0 {
+            let mut c = flate2::Crc::new();
+            c.update(data);
+            c.sum()
+        } else {
+            0u32
+        };
         out.extend_from_slice(&0x04034b50u32.to_le_bytes());
         out.extend_from_slice(&20u16.to_le_bytes());
         out.extend_from_slice(&0u16.to_le_bytes());
@@ -469,13 +476,124 @@ fn utf16_encoded_xml_parts_read() {
     assert_eq!(all_text(&d), "政府信息公开");
 }
 
+/// Two entries named `word/document.xml` are either refused as a damaged zip, or read with a
+/// `docx.package.duplicate_entry` warning: never silently one of the two.
+fn assert_duplicates_reported(r: xxgk::Result<xxgk::Document>) -> Option<xxgk::Document> {
+    match r {
+        Err(e) => {
+            assert!(matches!(e.kind(), Error::Zip { .. }), "{e:?}");
+            None
+        }
+        Ok(d) => {
+            assert!(
+                d.diagnostics
+                    .iter()
+                    .any(|x| x.code == "docx.package.duplicate_entry"),
+                "duplicate entries read silently: {:?}",
+                d.diagnostics
+            );
+            Some(d)
+        }
+    }
+}
+
 #[test]
 fn duplicate_entries_do_not_confuse_the_reader() {
+    // The corpus file: two central-directory entries for word/document.xml over the same data
+    // (`unzip`: "overlapped components"), see ../shared/corpus/NOTES.md.
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/poi/document/unicode-path.docx"
     );
     let bytes = std::fs::read(path).unwrap();
     let r = std::panic::catch_unwind(|| docx::read(&bytes, &ReadOptions::default()));
-    assert!(r.is_ok(), "no panic");
+    let r = r.expect("no panic");
+    if let Some(d) = assert_duplicates_reported(r) {
+        assert!(!all_text(&d).trim().is_empty());
+    }
+}
+
+#[test]
+fn two_entries_of_the_same_name_are_reported_or_refused() {
+    let first = body("<w:p><w:r><w:t>第一</w:t></w:r></w:p>").into_bytes();
+    let second = body("<w:p><w:r><w:t>第二</w:t></w:r></w:p>").into_bytes();
+    let stored = |name, s: &[u8]| (name, s.to_vec(), s.len() as u32, 0u16);
+    let zip_of = |e: &[(&str, Vec<u8>, u32, u16)]| {
+        raw_zip(
+            &e.iter()
+                .map(|(n, d, c, m)| (*n, d.as_slice(), *c, *m))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let bytes = zip_of(&[
+        stored("[Content_Types].xml", CT.as_bytes()),
+        stored("_rels/.rels", RELS.as_bytes()),
+        stored("word/document.xml", &first),
+        stored("word/document.xml", &second),
+    ]);
+    if let Some(d) = assert_duplicates_reported(docx::read(&bytes, &ReadOptions::default())) {
+        let t = all_text(&d);
+        assert!(t == "第一" || t == "第二", "{t}");
+    }
+    // Names that differ only in case are the same part name in OPC (case-insensitive).
+    let bytes = zip_of(&[
+        stored("[Content_Types].xml", CT.as_bytes()),
+        stored("_rels/.rels", RELS.as_bytes()),
+        stored("word/document.xml", &first),
+        stored("WORD/Document.xml", &second),
+    ]);
+    assert_duplicates_reported(docx::read(&bytes, &ReadOptions::default()));
+}
+
+#[test]
+fn vmerge_continue_without_restart_keeps_its_cell() {
+    // Column 0 continues a merge in the first row (nothing above); column 1 continues one that
+    // a `restart` in the same column opened, but only after a row where column 1 did not merge.
+    let tbl = r#"<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>
+      <w:tr><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p><w:r><w:t>孤</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>起</w:t></w:r></w:p></w:tc></w:tr>
+      <w:tr><w:tc><w:p><w:r><w:t>中</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>断</w:t></w:r></w:p></w:tc></w:tr>
+      <w:tr><w:tc><w:p><w:r><w:t>下</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>续</w:t></w:r></w:p></w:tc></w:tr>
+    </w:tbl>"#;
+    let bytes = docx_with(&body(tbl), None, None);
+    let d = docx::read(&bytes, &ReadOptions::default()).unwrap();
+    let t = all_text(&d);
+    for w in ["孤", "起", "中", "断", "下", "续"] {
+        assert!(t.contains(w), "lost {w}: {t}");
+    }
+    let orphans = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "docx.table.vmerge_orphan")
+        .count();
+    assert_eq!(orphans, 2, "{:?}", d.diagnostics);
+    let xxgk::document::Block::Table(table) = &d.body[0] else {
+        panic!("table")
+    };
+    use xxgk::document::VMerge;
+    // The orphans stay cells of their own; the interrupted merge spans only its first row.
+    assert_ne!(table.rows[0].cells[0].v_merge, VMerge::Covered);
+    assert_eq!(table.rows[0].cells[1].row_span, 1);
+    assert_ne!(table.rows[2].cells[1].v_merge, VMerge::Covered);
+}
+
+#[test]
+fn a_cell_claiming_more_columns_than_the_grid_is_reported() {
+    let tbl = r#"<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>
+      <w:tr><w:tc><w:tcPr><w:gridSpan w:val="5"/></w:tcPr><w:p><w:r><w:t>五列</w:t></w:r></w:p></w:tc></w:tr>
+      <w:tr><w:tc><w:p><w:r><w:t>一</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>二</w:t></w:r></w:p></w:tc></w:tr>
+    </w:tbl>"#;
+    let bytes = docx_with(&body(tbl), None, None);
+    let d = docx::read(&bytes, &ReadOptions::default()).unwrap();
+    let t = all_text(&d);
+    assert!(
+        t.contains("五列") && t.contains("一") && t.contains("二"),
+        "{t}"
+    );
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|x| x.code == "docx.table.wider_than_grid"),
+        "{:?}",
+        d.diagnostics
+    );
 }
