@@ -2,6 +2,8 @@
 # Runs every fuzz target for SECONDS each (default 60), seeded from ../shared/samples and
 # ../shared/corpus. Any crash input lands in fuzz/artifacts/<target>/; copy it to
 # fuzz/regressions/<target>/ so `cargo test --test fuzz_regressions` replays it forever.
+# The whole libFuzzer log of a target is kept in fuzz/artifacts/<target>.log; the lines printed
+# are the start and end coverage, the run count and any finding.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
 # cargo-fuzz drives libFuzzer; on a stable toolchain RUSTC_BOOTSTRAP=1 lets it pass its flags.
@@ -38,8 +40,11 @@ for t in "${targets[@]}"; do
   seed "$t" "$corpus"
   cp -n regressions/"$t"/* "$corpus/" 2>/dev/null || true
   echo "== $t ($secs s)"
-  if ! cargo fuzz run -s none "$t" "$corpus" -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 2>&1 | tail -4; then
+  mkdir -p artifacts
+  log="artifacts/$t.log"
+  if ! cargo fuzz run -s none "$t" "$corpus" -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 >"$log" 2>&1; then
     status=1
   fi
+  grep -E "INITED|DONE|^Done|ERROR|SUMMARY|Test unit written|panicked|deadly|timeout|out-of-memory" "$log" | head -20 || true
 done
 exit $status
