@@ -37,8 +37,8 @@ fn header_and_rows() {
     write_header(&mut out).unwrap();
     write_rows(&report(), "a.docx", &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
-    let lines: Vec<&str> = text.split("\r\n").collect();
-    assert_eq!(lines[0], HEADER.join(","));
+    let lines: Vec<&str> = text.split('\n').collect();
+    assert_eq!(lines[0], HEADER);
     assert_eq!(
         lines[1],
         "a.docx,市外办,2018,stats2018,A1,（一）主动公开政府信息数,,条,610,count,610"

@@ -1,6 +1,6 @@
 //! [`Report`] → CSV lines, one per indicator value, so that many reports concatenate into one
 //! table (RFC 4180: comma-separated, fields quoted when they hold a comma, quote or line break,
-//! quotes doubled, lines ended by CRLF).
+//! quotes doubled; lines end with LF, like the header line callers write with `writeln!`).
 //!
 //! Columns ([`HEADER`]): `file`, `agency`, `year`, `table`, `code`, `label`, `column`, `unit`,
 //! `value`, `kind`, `number`. `label` is the row's label path joined with `/` for multi-column
@@ -12,14 +12,12 @@ use std::io::{self, Write};
 
 use super::{Report, Row, StatTable, Value};
 
-/// The header line's fields.
-pub const HEADER: [&str; 11] = [
-    "file", "agency", "year", "table", "code", "label", "column", "unit", "value", "kind", "number",
-];
+/// The header line (without line end).
+pub const HEADER: &str = "file,agency,year,table,code,label,column,unit,value,kind,number";
 
 /// Writes the header line.
 pub fn write_header(out: &mut impl Write) -> io::Result<()> {
-    write_line(out, &HEADER.map(String::from))
+    writeln!(out, "{HEADER}")
 }
 
 /// Writes one line per indicator value of every table of `report` (no header line).
@@ -112,7 +110,7 @@ fn write_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
         }
         line.push_str(&quote(f));
     }
-    line.push_str("\r\n");
+    line.push('\n');
     out.write_all(line.as_bytes())
 }
 
