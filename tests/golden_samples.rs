@@ -38,10 +38,22 @@ fn compare(r: &Report, t: &J) -> Vec<String> {
         }
     };
     eq("title", &t["title"], J::from(r.title.clone()));
-    eq("agency", &t["agency"], serde_json::to_value(&r.agency).unwrap());
+    eq(
+        "agency",
+        &t["agency"],
+        serde_json::to_value(&r.agency).unwrap(),
+    );
     eq("year", &t["year"], serde_json::to_value(r.year).unwrap());
-    eq("intro", &t["intro"], serde_json::to_value(&r.intro).unwrap());
-    eq("bookmarks", &t["bookmarks"], serde_json::to_value(&r.bookmarks).unwrap());
+    eq(
+        "intro",
+        &t["intro"],
+        serde_json::to_value(&r.intro).unwrap(),
+    );
+    eq(
+        "bookmarks",
+        &t["bookmarks"],
+        serde_json::to_value(&r.bookmarks).unwrap(),
+    );
     sections("sections", &r.sections, &t["sections"], &mut d);
     let Some(table) = r.tables.first() else {
         d.push("table: none found".into());
@@ -53,10 +65,26 @@ fn compare(r: &Report, t: &J) -> Vec<String> {
             d.push(format!("{path}: expected {want}, got {got}"));
         }
     };
-    eq("table.title", &tt["title"], serde_json::to_value(&table.title).unwrap());
-    eq("table.subtitle", &tt["subtitle"], serde_json::to_value(&table.subtitle).unwrap());
-    eq("table.agency", &tt["agency"], serde_json::to_value(&table.agency).unwrap());
-    eq("table.header", &tt["header"], serde_json::to_value(&table.header).unwrap());
+    eq(
+        "table.title",
+        &tt["title"],
+        serde_json::to_value(&table.title).unwrap(),
+    );
+    eq(
+        "table.subtitle",
+        &tt["subtitle"],
+        serde_json::to_value(&table.subtitle).unwrap(),
+    );
+    eq(
+        "table.agency",
+        &tt["agency"],
+        serde_json::to_value(&table.agency).unwrap(),
+    );
+    eq(
+        "table.header",
+        &tt["header"],
+        serde_json::to_value(&table.header).unwrap(),
+    );
     let want_rows = tt["rows"].as_array().cloned().unwrap_or_default();
     if want_rows.len() != table.rows.len() {
         d.push(format!(
@@ -87,6 +115,26 @@ fn compare(r: &Report, t: &J) -> Vec<String> {
                     w[k], got[k]
                 ));
             }
+        }
+    }
+    // Bookmark anchors (not compared by the truth's checker, but the writer relies on them).
+    for a in t["bookmark_anchors"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+    {
+        let name = a["name"].as_str().unwrap_or_default();
+        let want = a["at"]
+            .as_str()
+            .unwrap_or_default()
+            .replacen("table.", "tables[0].", 1);
+        let got = r
+            .anchors
+            .iter()
+            .find(|x| x.name == name)
+            .map(|x| x.at.as_str());
+        if got != Some(want.as_str()) {
+            d.push(format!("anchor {name}: expected {want}, got {got:?}"));
         }
     }
     for (j, u) in used.iter().enumerate() {

@@ -36,7 +36,10 @@ fn stats2018_rows_from_formats_md() {
     let c = catalog::stats2018();
     let a1 = c.get("A1").unwrap();
     assert_eq!(a1.label, "（一）主动公开政府信息数");
-    assert_eq!(a1.note.as_deref(), Some("（不同渠道和方式公开相同信息计1条）"));
+    assert_eq!(
+        a1.note.as_deref(),
+        Some("（不同渠道和方式公开相同信息计1条）")
+    );
     assert_eq!(c.get("G").unwrap().unit, "万元");
     assert_eq!(c.get("I3").unwrap().unit, "人次");
     assert_eq!(c.get("D").unwrap().kind, IndicatorType::Total);
@@ -62,7 +65,11 @@ fn request_catalogues() {
     }
     assert_eq!(
         b.get("R3_3_3").unwrap().path,
-        ["三、本年度办理结果", "（三）不予公开", "3.危及“三安全一稳定”"]
+        [
+            "三、本年度办理结果",
+            "（三）不予公开",
+            "3.危及“三安全一稳定”"
+        ]
     );
 }
 

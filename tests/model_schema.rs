@@ -20,7 +20,14 @@ fn schema_names_the_contract() {
     let v: serde_json::Value = serde_json::from_str(&xxgk::model::json_schema()).unwrap();
     let props = &v["properties"];
     for key in [
-        "schema", "title", "agency", "year", "intro", "sections", "bookmarks", "tables",
+        "schema",
+        "title",
+        "agency",
+        "year",
+        "intro",
+        "sections",
+        "bookmarks",
+        "tables",
         "diagnostics",
     ] {
         assert!(props.get(key).is_some(), "missing property {key}");

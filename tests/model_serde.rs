@@ -4,19 +4,30 @@ use xxgk::model::{Anchor, Report, Row, Section, StatTable, TableKind, Value};
 use xxgk::{Diagnostic, Location};
 
 fn sample() -> Report {
-    let rows = ["610", "0.35", "1.1", "/", "——", "", "无", "251000元", "5万元", "-3"]
-        .iter()
-        .enumerate()
-        .map(|(i, v)| Row {
-            code: (i % 2 == 0).then(|| format!("X{i}")),
-            label: format!("（{i}）行"),
-            note: (i == 1).then(|| "（注）".to_string()),
-            unit: "万元".into(),
-            value: Value::parse(v),
-            depth: (i % 4) as u8,
-            ..Default::default()
-        })
-        .collect();
+    let rows = [
+        "610",
+        "0.35",
+        "1.1",
+        "/",
+        "——",
+        "",
+        "无",
+        "251000元",
+        "5万元",
+        "-3",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, v)| Row {
+        code: (i % 2 == 0).then(|| format!("X{i}")),
+        label: format!("（{i}）行"),
+        note: (i == 1).then(|| "（注）".to_string()),
+        unit: "万元".into(),
+        value: Value::parse(v),
+        depth: (i % 4) as u8,
+        ..Default::default()
+    })
+    .collect();
     let multi = Row {
         code: Some("R1".into()),
         label: "一、本年新收政府信息公开申请数量".into(),
@@ -65,7 +76,9 @@ fn sample() -> Report {
                 ..Default::default()
             },
         ],
-        diagnostics: vec![Diagnostic::warning("validate.LR1", "x").at(Location::path("tables[0].rows[1]"))],
+        diagnostics: vec![
+            Diagnostic::warning("validate.LR1", "x").at(Location::path("tables[0].rows[1]"))
+        ],
         ..Default::default()
     }
 }

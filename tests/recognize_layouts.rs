@@ -166,7 +166,10 @@ fn two_line_label_cell_gives_a_note_or_a_wrapped_label() {
                 cell(
                     0,
                     1,
-                    &["（一）主动公开政府信息数", "（不同渠道和方式公开相同信息计1条）"],
+                    &[
+                        "（一）主动公开政府信息数",
+                        "（不同渠道和方式公开相同信息计1条）",
+                    ],
                 ),
                 cell(1, 1, &["条"]),
                 cell(2, 1, &["1"]),
@@ -178,7 +181,9 @@ fn two_line_label_cell_gives_a_note_or_a_wrapped_label() {
                 Cell {
                     blocks: vec![Block::Paragraph(Paragraph {
                         inlines: vec![
-                            Inline::Text("（四）政府信息公开专项经费（不包括用于政府公报编辑管理及".into()),
+                            Inline::Text(
+                                "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及".into(),
+                            ),
                             Inline::Break(BreakKind::Line),
                             Inline::Text("政府网站建设维护等方面的经费）".into()),
                         ],
@@ -231,7 +236,10 @@ fn split_table_with_repeated_header_is_one_table() {
     assert_eq!(r.tables.len(), 1);
     assert_eq!(r.tables[0].rows.len(), 6);
     assert_eq!(r.tables[0].rows[3].label, "制发规范性文件总数");
-    assert!(!r.diagnostics.iter().any(|d| d.code == "recognize.table.ignored"));
+    assert!(!r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "recognize.table.ignored"));
 }
 
 #[test]
@@ -269,7 +277,10 @@ fn merged_section_rows_have_dash_unit_and_blank_value() {
         },
         row3("（一）主动公开政府信息数", "条", "7"),
         Row {
-            cells: vec![cell(0, 2, &["（二）通过不同渠道和方式公开政府信息的情况"]), cell(2, 1, &[])],
+            cells: vec![
+                cell(0, 2, &["（二）通过不同渠道和方式公开政府信息的情况"]),
+                cell(2, 1, &[]),
+            ],
             ..Default::default()
         },
     ];
@@ -278,7 +289,13 @@ fn merged_section_rows_have_dash_unit_and_blank_value() {
     let r = recognize(&doc(body));
     let t = &r.tables[0];
     assert_eq!(t.rows.len(), 3);
-    assert_eq!((t.rows[0].unit.as_str(), t.rows[0].value.normalized().as_str()), ("——", ""));
+    assert_eq!(
+        (
+            t.rows[0].unit.as_str(),
+            t.rows[0].value.normalized().as_str()
+        ),
+        ("——", "")
+    );
     assert_eq!(t.rows[2].unit, "——");
     assert_eq!(t.rows[2].value.reading, Reading::Blank);
     assert_eq!(t.rows[1].value.normalized(), "7");
@@ -476,7 +493,10 @@ fn text_after_the_table_and_other_tables_are_kept() {
     let r = recognize(&doc(body));
     let last = &r.sections[1].children[0].children[0].children[0];
     assert_eq!(last.paragraphs, ["附注：本表数据截至12月31日。"]);
-    assert!(r.diagnostics.iter().any(|d| d.code == "recognize.text.after_table"));
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "recognize.text.after_table"));
     let ignored = r
         .diagnostics
         .iter()
@@ -557,7 +577,10 @@ fn of_which_depths() {
 #[test]
 fn bookmarks_and_anchors() {
     let title = Block::Paragraph(Paragraph {
-        inlines: vec![start("_Top"), Inline::Text("某局2018年政府信息公开工作年度报告".into())],
+        inlines: vec![
+            start("_Top"),
+            Inline::Text("某局2018年政府信息公开工作年度报告".into()),
+        ],
         ..Default::default()
     });
     let mark_only = Block::Paragraph(Paragraph {
@@ -567,7 +590,10 @@ fn bookmarks_and_anchors() {
     let mut rows = vec![header()];
     rows.extend(data_rows());
     rows[2].cells[0].blocks = vec![Block::Paragraph(Paragraph {
-        inlines: vec![start("_Hlk1"), Inline::Text("（一）主动公开政府信息数".into())],
+        inlines: vec![
+            start("_Hlk1"),
+            Inline::Text("（一）主动公开政府信息数".into()),
+        ],
         ..Default::default()
     })];
     rows[3].cells[2].blocks = vec![Block::Paragraph(Paragraph {
@@ -610,5 +636,8 @@ fn empty_document_gives_an_empty_report() {
     let r = recognize(&Document::default());
     assert_eq!(r.title, "");
     assert!(r.tables.is_empty());
-    assert!(r.diagnostics.iter().any(|d| d.code == "recognize.table.missing"));
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "recognize.table.missing"));
 }

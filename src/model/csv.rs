@@ -116,9 +116,8 @@ fn write_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
 
 /// Quotes a field when it holds a comma, a quote, a line break or outer spaces.
 pub fn quote(field: &str) -> String {
-    let needs = field.contains([',', '"', '\n', '\r'])
-        || field.starts_with(' ')
-        || field.ends_with(' ');
+    let needs =
+        field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if needs {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -81,10 +81,7 @@ pub fn is_space(c: char) -> bool {
 
 /// True for the dash characters a cell may use for "nothing".
 fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '－' | '—' | '–' | '―' | '─' | '‐' | '‑' | '−'
-    )
+    matches!(c, '-' | '－' | '—' | '–' | '―' | '─' | '‐' | '‑' | '−')
 }
 
 /// True for a slash.

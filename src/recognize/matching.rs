@@ -36,8 +36,14 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
     let mut cursor = 0;
     for (r, row) in rows.iter().enumerate() {
         let k = label_key(&row.label);
-        let kn = label_key(&format!("{}{}", row.label, row.note.as_deref().unwrap_or("")));
-        let hit = pick(&used, cursor, |i| keys[i] == k || full[i] == kn || full[i] == k);
+        let kn = label_key(&format!(
+            "{}{}",
+            row.label,
+            row.note.as_deref().unwrap_or("")
+        ));
+        let hit = pick(&used, cursor, |i| {
+            keys[i] == k || full[i] == kn || full[i] == k
+        });
         if let Some(i) = hit {
             used[i] = true;
             found[r] = Some(i);
@@ -49,7 +55,12 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
         if found[r].is_some() || rows[r].label.is_empty() {
             continue;
         }
-        let lo = found[..r].iter().rev().flatten().next().map_or(0, |i| i + 1);
+        let lo = found[..r]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .map_or(0, |i| i + 1);
         let b = bare_key(&rows[r].label);
         let kn = label_key(&format!(
             "{}{}",

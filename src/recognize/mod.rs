@@ -183,7 +183,9 @@ fn finish_table(report: &mut Report, mut reader: TableReader, anchors: &mut Vec<
 /// Agency and year from the table, else from the title.
 fn set_agency_year(report: &mut Report) {
     let table = report.tables.first();
-    report.agency = table.and_then(|t| t.agency.clone()).filter(|a| !a.is_empty());
+    report.agency = table
+        .and_then(|t| t.agency.clone())
+        .filter(|a| !a.is_empty());
     let title_year = first_year(&report.title);
     if report.agency.is_none() {
         if let Some((at, _)) = title_year {
@@ -267,7 +269,12 @@ fn is_stats_table(table: &Table) -> bool {
         .iter()
         .filter(|r| {
             r.slots.first().is_some_and(|s| {
-                let k = label_key(&grid::cell_lines(s.cell).first().cloned().unwrap_or_default());
+                let k = label_key(
+                    &grid::cell_lines(s.cell)
+                        .first()
+                        .cloned()
+                        .unwrap_or_default(),
+                );
                 keys.contains(&k)
             })
         })
@@ -316,7 +323,12 @@ fn order_anchors(found: Vec<(String, String)>, names: &[String]) -> Vec<Anchor> 
             out.push(Anchor { name, at });
         }
     }
-    out.sort_by_key(|a| names.iter().position(|n| *n == a.name).unwrap_or(usize::MAX));
+    out.sort_by_key(|a| {
+        names
+            .iter()
+            .position(|n| *n == a.name)
+            .unwrap_or(usize::MAX)
+    });
     out
 }
 
@@ -371,7 +383,13 @@ fn flatten<'a>(
                 let wrapper = t.rows.len() == 1 && t.rows[0].cells.len() == 1;
                 if wrapper && depth < MAX_WRAPPER_DEPTH {
                     pending.extend(starts(&t.rows[0].marks));
-                    flatten(&t.rows[0].cells[0].blocks, Some(block), depth + 1, pending, out);
+                    flatten(
+                        &t.rows[0].cells[0].blocks,
+                        Some(block),
+                        depth + 1,
+                        pending,
+                        out,
+                    );
                 } else {
                     out.push(Item {
                         kind: ItemKind::Table(t),

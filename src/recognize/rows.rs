@@ -73,18 +73,27 @@ fn is_subtitle(key: &str) -> bool {
     digits == 4 && matches!(&inner[4..], "年度" | "年")
 }
 
-/// Header cell keys (whitespace removed) when the row is a header row.
+/// Label-column headers besides those containing `指标`.
+const LABEL_HEADERS: [&str; 6] = ["项目", "项目名称", "统计项目", "名称", "内容", "统计内容"];
+
+/// Header cell keys (whitespace removed, non-empty ones) when the row is a header row: a cell
+/// naming the label column (`统计指标`, `指标名称`, `项目`…) or the value column (`统计数`), and
+/// a cell ending in `单位` (not `填报单位`).
 pub fn header_keys(row: &GridRow<'_>) -> Option<Vec<String>> {
     let keys: Vec<String> = row
         .slots
         .iter()
         .map(|s| compact(&cell_lines(s.cell).concat()))
         .collect();
-    let has_label = keys
+    let has_label = keys.iter().any(|k| {
+        k.contains("指标") && k.chars().count() <= 12 || LABEL_HEADERS.contains(&k.as_str())
+    });
+    let has_value = keys.iter().any(|k| k == "统计数");
+    let has_unit = keys
         .iter()
-        .any(|k| k.contains("指标") && k.chars().count() <= 12);
-    let has_unit = keys.iter().any(|k| k.ends_with("单位") && !k.contains("填报"));
-    (has_label && has_unit).then(|| keys.into_iter().filter(|k| !k.is_empty()).collect())
+        .any(|k| k.ends_with("单位") && !k.contains("填报") && k.chars().count() <= 6);
+    ((has_label || has_value) && has_unit)
+        .then(|| keys.into_iter().filter(|k| !k.is_empty()).collect())
 }
 
 /// All whitespace removed.
@@ -129,7 +138,7 @@ impl Roles {
             .collect();
         let label = keys
             .iter()
-            .find(|(_, k)| k.contains("指标") || k.contains("项目"))
+            .find(|(_, k)| k.contains("指标") || LABEL_HEADERS.contains(&k.as_str()))
             .map_or(0, |(c, _)| *c);
         let unit = keys
             .iter()

@@ -152,7 +152,11 @@ fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let cells: Vec<(Option<usize>, &crate::model::Value)> = if row.values.is_empty() {
             vec![(None, &row.value)]
         } else {
-            row.values.iter().enumerate().map(|(j, v)| (Some(j), v)).collect()
+            row.values
+                .iter()
+                .enumerate()
+                .map(|(j, v)| (Some(j), v))
+                .collect()
         };
         for (j, v) in cells {
             let at = match j {

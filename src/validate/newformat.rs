@@ -50,7 +50,10 @@ pub(crate) fn requests(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if row.values.len() != 7 {
             continue;
         }
-        let parts: Vec<Operand> = row.values[..6].iter().map(|v| Operand::of(Some(v))).collect();
+        let parts: Vec<Operand> = row.values[..6]
+            .iter()
+            .map(|v| Operand::of(Some(v)))
+            .collect();
         sum_rule(
             out,
             "validate.N2",
@@ -69,7 +72,10 @@ pub(crate) fn reviews(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         if row.values.len() != 15 {
             continue;
         }
-        for (g, name) in ["行政复议", "未经复议直接起诉", "复议后起诉"].iter().enumerate() {
+        for (g, name) in ["行政复议", "未经复议直接起诉", "复议后起诉"]
+            .iter()
+            .enumerate()
+        {
             let v = &row.values[g * 5..g * 5 + 5];
             let parts: Vec<Operand> = v[..4].iter().map(|x| Operand::of(Some(x))).collect();
             sum_rule(

@@ -8,12 +8,19 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 /// Runs LR1–LR11.
 pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let sums: [(&str, &str, &[&str], Severity); 7] = [
-        ("validate.LR1", "C1", &["C1_1", "C1_2", "C1_3", "C1_4"], Severity::Error),
+        (
+            "validate.LR1",
+            "C1",
+            &["C1_1", "C1_2", "C1_3", "C1_4"],
+            Severity::Error,
+        ),
         ("validate.LR2", "C2", &["C2_1", "C2_2"], Severity::Error),
         (
             "validate.LR3",
             "C3",
-            &["C3_1", "C3_2", "C3_3", "C3_4", "C3_5", "C3_6", "C3_7", "C3_8"],
+            &[
+                "C3_1", "C3_2", "C3_3", "C3_4", "C3_5", "C3_6", "C3_7", "C3_8",
+            ],
             Severity::Error,
         ),
         ("validate.LR5", "D", &["D1", "D2", "D3"], Severity::Error),
@@ -33,8 +40,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
         let t = op(ctx, total);
         let ps: Vec<Operand> = parts.iter().map(|p| op(ctx, p)).collect();
         // LR4: parts exceeding the total break "of which"; short of it is a warning.
-        let sev = if code == "validate.LR4" && ps.iter().map(|p| p.number).sum::<f64>() > t.number
-        {
+        let sev = if code == "validate.LR4" && ps.iter().map(|p| p.number).sum::<f64>() > t.number {
             Severity::Error
         } else {
             severity
@@ -90,20 +96,16 @@ fn at_most(
     if p.unreadable || w.unreadable || p.missing || p.number <= w.number + 1e-6 {
         return;
     }
-    let (sev, extra) = if w.missing {
-        (Severity::Info, format!(" ({whole} is missing)"))
+    let (sev, whole_text) = if w.missing {
+        (Severity::Info, "missing".to_string())
     } else {
-        (severity, String::new())
+        (severity, fmt(w.number))
     };
     out.push(
         Diagnostic::new(
             sev,
             rule,
-            format!(
-                "{part} ({}) exceeds {whole} ({}){extra}",
-                fmt(p.number),
-                fmt(w.number)
-            ),
+            format!("{part} ({}) exceeds {whole} ({whole_text})", fmt(p.number)),
         )
         .at(ctx.at(i)),
     );
