@@ -116,25 +116,32 @@ pub fn starts(marks: &[crate::document::Mark]) -> impl Iterator<Item = String> +
         .map(|m| m.name.clone())
 }
 
-/// The table's rows on the logical grid (spacer columns dropped).
+/// The table's rows on the logical grid, empty spacer columns dropped (the 2014–2018 rule).
 pub fn logical_rows(table: &Table) -> Vec<GridRow<'_>> {
+    grid_rows(table, true)
+}
+
+/// The table's rows on the logical grid; `drop_spacers`: drop grid columns in which every
+/// single-column cell is empty.
+pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
     let width = table.columns().min(MAX_COLUMNS);
     let rows = table.rows.len();
     // Grid column c is a spacer when every single-column cell covering it is empty.
     let keep: Vec<bool> = (0..width)
         .map(|c| {
-            (0..rows).any(|r| {
-                let own = table.rows[r]
-                    .cells
-                    .iter()
-                    .find(|x| x.col <= c && c < x.col + x.col_span);
-                match own {
-                    Some(x) if x.col_span == 1 => table
-                        .cell_at(r, c)
-                        .is_some_and(|seen| !cell_lines(seen).is_empty()),
-                    _ => false,
-                }
-            })
+            !drop_spacers
+                || (0..rows).any(|r| {
+                    let own = table.rows[r]
+                        .cells
+                        .iter()
+                        .find(|x| x.col <= c && c < x.col + x.col_span);
+                    match own {
+                        Some(x) if x.col_span == 1 => table
+                            .cell_at(r, c)
+                            .is_some_and(|seen| !cell_lines(seen).is_empty()),
+                        _ => false,
+                    }
+                })
         })
         .collect();
     let kept: Vec<usize> = (0..width).filter(|c| keep[*c]).collect();

@@ -25,6 +25,7 @@
 
 mod grid;
 mod matching;
+mod newformat;
 pub mod numbering;
 mod rows;
 mod sections;
@@ -56,6 +57,14 @@ pub fn recognize(doc: &Document) -> Report {
         ItemKind::Table(t) => is_stats_table(t),
         ItemKind::Para(_) => false,
     });
+
+    if stats.is_none() && has_new_format_table(&items) {
+        new_format(&items, &mut report, &mut anchors);
+        anchors.extend(pending.into_iter().map(|m| (m, "title".to_string())));
+        set_agency_year(&mut report);
+        report.anchors = order_anchors(anchors, &report.bookmarks);
+        return report;
+    }
 
     let mut reader = TableReader::new(0);
     let (narrative_end, after_start) = match stats {
@@ -146,6 +155,98 @@ pub fn recognize(doc: &Document) -> Report {
     set_agency_year(&mut report);
     report.anchors = order_anchors(anchors, &report.bookmarks);
     report
+}
+
+/// True when a table of the 2019/2021 format is among the items.
+fn has_new_format_table(items: &[Item<'_>]) -> bool {
+    items.iter().any(|it| match &it.kind {
+        ItemKind::Table(t) => newformat::new_kind(&grid::grid_rows(t, false)).is_some(),
+        ItemKind::Para(_) => false,
+    })
+}
+
+/// The 2019/2021 format: narrative paragraphs in order around the report tables (text after a
+/// table continues its section); each report table with its continuations (following tables
+/// of the same kind or of no kind, nothing between) is one [`crate::model::StatTable`].
+fn new_format(items: &[Item<'_>], report: &mut Report, anchors: &mut Vec<(String, String)>) {
+    let mut builder = SectionBuilder::default();
+    let mut titled = false;
+    let mut i = 0;
+    while i < items.len() {
+        let it = &items[i];
+        match &it.kind {
+            ItemKind::Para(lines) => {
+                let text = lines.concat();
+                let at = if !titled {
+                    titled = true;
+                    report.title = text;
+                    "title".to_string()
+                } else if builder.intro.is_empty()
+                    && builder.sections.is_empty()
+                    && !report.title.ends_with("报告")
+                    && text.ends_with("报告")
+                    && numbering::split_number(&text).is_none()
+                {
+                    report.title.push_str(&text);
+                    "title".to_string()
+                } else {
+                    builder.push(&text)
+                };
+                anchors.extend(it.starts.iter().map(|m| (m.clone(), at.clone())));
+                i += 1;
+            }
+            ItemKind::Table(t) => {
+                let first = grid::grid_rows(t, false);
+                let Some(kind) = newformat::new_kind(&first) else {
+                    report.diagnostics.push(ignored_table(t, it.block));
+                    i += 1;
+                    continue;
+                };
+                let mut rows = first;
+                let mut marks = it.starts.clone();
+                i += 1;
+                while let Some(Item {
+                    kind: ItemKind::Table(next),
+                    starts,
+                    ..
+                }) = items.get(i)
+                {
+                    let more = grid::grid_rows(next, false);
+                    if newformat::new_kind(&more).is_some_and(|k| k != kind) {
+                        break;
+                    }
+                    marks.extend(starts.iter().cloned());
+                    rows.extend(more);
+                    i += 1;
+                }
+                let (table, found) = newformat::build(kind, &rows);
+                let ti = report.tables.len();
+                anchors.extend(marks.into_iter().map(|m| (m, format!("tables[{ti}]"))));
+                anchors.extend(
+                    found
+                        .into_iter()
+                        .map(|(m, p)| (m, format!("tables[{ti}].{p}"))),
+                );
+                report.tables.push(table);
+            }
+        }
+    }
+    // 表二's headers decide the edition of 表三.
+    let active = report.tables.iter().find_map(|t| match t.kind {
+        TableKind::Active2019 => Some(TableKind::Requests2019),
+        TableKind::Active2021 => Some(TableKind::Requests2021),
+        _ => None,
+    });
+    if let Some(kind) = active {
+        for t in &mut report.tables {
+            if matches!(t.kind, TableKind::Requests2019 | TableKind::Requests2021) {
+                t.kind = kind;
+                newformat::set_codes(t);
+            }
+        }
+    }
+    report.intro = std::mem::take(&mut builder.intro);
+    report.sections = std::mem::take(&mut builder.sections);
 }
 
 /// Matches the rows, decides the kind and moves the table into the report.
