@@ -55,15 +55,13 @@ fn bracketed(text: &str, inner: impl Fn(char) -> bool) -> Option<usize> {
     if open != '（' && open != '(' {
         return None;
     }
-    let mut count = 0;
-    for (i, c) in chars {
+    for (count, (i, c)) in chars.enumerate() {
         if c == '）' || c == ')' {
             return (count > 0).then(|| i + c.len_utf8());
         }
         if !inner(c) {
             return None;
         }
-        count += 1;
     }
     None
 }
