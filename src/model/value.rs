@@ -264,7 +264,9 @@ fn decimal(s: &str) -> Option<f64> {
         None => (digits, None),
     };
     let int_ok = !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit());
-    let frac_ok = frac.map_or(true, |f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let frac_ok = frac.map_or(true, |f| {
+        !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit())
+    });
     if !int_ok || !frac_ok || digits.len() > 40 {
         return None;
     }

@@ -2,7 +2,9 @@
 //! (vertical merges followed to their origin), empty spacer columns dropped, neighbouring
 //! positions of one cell joined into one slot with a span.
 
-use crate::document::{Block, Cell, Inline, MarkKind, Table};
+use std::collections::HashMap;
+
+use crate::document::{Block, Cell, Inline, MarkKind, Table, VMerge};
 use crate::model::is_space;
 
 /// Most grid columns considered (a wider grid is cut; the rest is reported by the caller).
@@ -123,33 +125,53 @@ pub fn logical_rows(table: &Table) -> Vec<GridRow<'_>> {
 
 /// The table's rows on the logical grid; `drop_spacers`: drop grid columns in which every
 /// single-column cell is empty.
+///
+/// Linear in the table's size: a vertically covered position takes the cell seen at the same
+/// column in the row above when that is a merge origin (what [`Table::cell_at`] returns), and
+/// each cell's text is read once.
 pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
     let width = table.columns().min(MAX_COLUMNS);
-    let rows = table.rows.len();
-    // Grid column c is a spacer when every single-column cell covering it is empty.
+    // The cell seen at each grid position, and whether the position's own cell spans one column.
+    let mut seen: Vec<Vec<Option<(&Cell, bool)>>> = Vec::with_capacity(table.rows.len());
+    let mut above: Vec<Option<&Cell>> = vec![None; width];
+    for row in &table.rows {
+        let mut line: Vec<Option<(&Cell, bool)>> = vec![None; width];
+        for own in &row.cells {
+            let end = own.col.saturating_add(own.col_span).min(width);
+            for (c, slot) in line.iter_mut().enumerate().take(end).skip(own.col) {
+                let shown = match (own.v_merge, above[c]) {
+                    (VMerge::Covered, Some(origin)) if origin.v_merge == VMerge::Origin => origin,
+                    _ => own,
+                };
+                *slot = Some((shown, own.col_span == 1));
+            }
+        }
+        for (c, s) in line.iter().enumerate() {
+            above[c] = s.map(|(cell, _)| cell);
+        }
+        seen.push(line);
+    }
+    let mut empty: HashMap<*const Cell, bool> = HashMap::new();
+    let mut is_empty = |cell: &Cell| -> bool {
+        *empty
+            .entry(cell as *const Cell)
+            .or_insert_with(|| cell_lines(cell).is_empty())
+    };
     let keep: Vec<bool> = (0..width)
         .map(|c| {
             !drop_spacers
-                || (0..rows).any(|r| {
-                    let own = table.rows[r]
-                        .cells
-                        .iter()
-                        .find(|x| x.col <= c && c < x.col + x.col_span);
-                    match own {
-                        Some(x) if x.col_span == 1 => table
-                            .cell_at(r, c)
-                            .is_some_and(|seen| !cell_lines(seen).is_empty()),
-                        _ => false,
-                    }
+                || seen.iter().any(|line| match line[c] {
+                    Some((cell, true)) => !is_empty(cell),
+                    _ => false,
                 })
         })
         .collect();
     let kept: Vec<usize> = (0..width).filter(|c| keep[*c]).collect();
-    let mut out = Vec::with_capacity(rows);
-    for (r, row) in table.rows.iter().enumerate() {
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (row, line) in table.rows.iter().zip(&seen) {
         let mut slots: Vec<Slot<'_>> = Vec::new();
         for (logical, c) in kept.iter().enumerate() {
-            let Some(cell) = table.cell_at(r, *c) else {
+            let Some((cell, _)) = line[*c] else {
                 continue;
             };
             match slots.last_mut() {

@@ -16,12 +16,13 @@
 //!    paragraph does, and that one is not numbered, the two are one title set on two lines
 //!    (joined with nothing).
 //! 4. **Narrative**: the other paragraphs before the table's title lines → intro and sections
-//!    ([`sections`]); paragraphs after the table continue the section they stand in
+//!    (`sections.rs`); paragraphs after the table continue the section they stand in
 //!    (`recognize.text.after_table`); other tables are reported with their text
 //!    (`recognize.table.ignored`), so no text vanishes.
 //! 5. **Agency / year**: the table's `填报单位`, else the title's text before its first
 //!    `YYYY年`; the 4 digits of the subtitle `（YYYY年度）`, else the first `YYYY年` of the title.
-//! 6. **Rows** ([`rows`]) and catalogue **matching** ([`matching`]).
+//! 6. **Rows** (`rows.rs`) and catalogue **matching** (`matching.rs`); 2019/2021 report tables
+//!    (`newformat.rs`) when the document has no 2014–2018 table but has 表二/表三/表四.
 
 mod grid;
 mod matching;
@@ -32,7 +33,7 @@ mod sections;
 
 use crate::catalog::{label_key, stats2018};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::document::{blocks_text, Block, Document, MarkKind, Table};
+use crate::document::{Block, Document, MarkKind, Table};
 use crate::model::{is_space, Anchor, Report, TableKind};
 
 use grid::{blocks_marks, logical_rows, starts};
@@ -385,10 +386,11 @@ fn is_stats_table(table: &Table) -> bool {
 
 /// A diagnostic keeping the text of a table that is not part of the report model.
 fn ignored_table(table: &Table, block: usize) -> Diagnostic {
-    let text: String = blocks_text(&[Block::Table(table.clone())])
-        .split('\n')
-        .map(|l| l.trim_matches(is_space))
-        .filter(|l| !l.is_empty())
+    let text: String = table
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .flat_map(grid::cell_lines)
         .collect::<Vec<_>>()
         .join(" | ");
     Diagnostic::warning(
