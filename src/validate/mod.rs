@@ -20,7 +20,7 @@
 //! | `validate.N3` | 表三 | every column: （七）总计 = Σ result rows （一）…（六） | error |
 //! | `validate.N5` | 表四 | each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 | error |
 //! | `validate.value.not_a_number` | all | a value cell that is no number, dash, `/` or blank | warning |
-//! | `validate.value.negative` | all | a negative count | error |
+//! | `validate.value.negative` | all but 表二 (本年增/减) | a negative count | error |
 //! | `validate.value.fraction` | all | decimals in a count column (unit other than 万元) | warning |
 //!
 //! `/`, dashes and blanks are missing values: they count as 0, and a rule that fails only
@@ -149,6 +149,11 @@ pub(crate) fn sum_rule(
 fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     for (i, row) in ctx.table.rows.iter().enumerate() {
         let money = row.unit.contains('元') || ctx.table.kind != TableKind::Stats2018;
+        // 表二 (2019) 本年增/减 may be negative.
+        let signed = matches!(
+            ctx.table.kind,
+            TableKind::Active2019 | TableKind::Active2021
+        );
         let cells: Vec<(Option<usize>, &crate::model::Value)> = if row.values.is_empty() {
             vec![(None, &row.value)]
         } else {
@@ -171,7 +176,7 @@ fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                     )
                     .at(at),
                 ),
-                Reading::Count { number } if *number < 0 => out.push(
+                Reading::Count { number } if *number < 0 && !signed => out.push(
                     Diagnostic::error(
                         "validate.value.negative",
                         format!("negative count {} for `{}`", number, row.label),
