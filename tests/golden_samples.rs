@@ -20,6 +20,10 @@ const SAMPLES: [(&str, &str); 5] = [
     ("stats2016_libreoffice.docx", "stats2016.json"),
 ];
 
+/// 2021-format samples with a golden model too (their truth is compared in
+/// `recognize_2021_samples.rs`).
+const SAMPLES_2021: [&str; 2] = ["water2022_wordlike.docx", "water2022_libreoffice.docx"];
+
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
 }
@@ -191,8 +195,14 @@ fn samples_equal_their_truth() {
 fn samples_equal_their_golden_model() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut stale = Vec::new();
-    for (sample, _) in SAMPLES {
-        let r = inspect(sample);
+    let all = SAMPLES.iter().map(|(s, _)| (shared().join(s), *s)).chain(
+        SAMPLES_2021
+            .iter()
+            .map(|s| (shared().join("../samples2021").join(s), *s)),
+    );
+    for (file, sample) in all {
+        let r = xxgk::inspect_path(&file, &xxgk::Options::default())
+            .unwrap_or_else(|e| panic!("{sample}: {e}"));
         let json = serde_json::to_string_pretty(&r).unwrap() + "\n";
         let path = dir.join(sample.rsplit_once('.').unwrap().0.to_string() + ".json");
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
