@@ -457,7 +457,9 @@ fn automatic_numbering_labels_number_sections_and_rows() {
     assert_eq!(row.code.as_deref(), Some("F"));
     assert_eq!(row.depth, 0);
     assert_eq!(row.value.normalized(), "0");
-    assert_eq!(r.agency.as_deref(), Some("某局"));
+    // no 填报单位 line: the agency of a 2014–2018 table is unknown; the year comes from the title
+    assert_eq!(r.agency, None);
+    assert!(r.diagnostics.iter().any(|d| d.code == "recognize.agency.missing"));
     assert_eq!(r.year, Some(2017));
 }
 

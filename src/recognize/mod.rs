@@ -19,8 +19,8 @@
 //!    (`sections.rs`); paragraphs after the table continue the section they stand in
 //!    (`recognize.text.after_table`); other tables are reported with their text
 //!    (`recognize.table.ignored`), so no text vanishes.
-//! 5. **Agency / year**: the table's `填报单位`, else the title's text before its first
-//!    `YYYY年`; the 4 digits of the subtitle `（YYYY年度）`, else the first `YYYY年` of the title.
+//! 5. **Agency / year**: the 2014–2018 table's `填报单位` (nothing else: without it the agency
+//!    is unknown); for other reports the title's text before its first `YYYY年`; the 4 digits of the subtitle `（YYYY年度）`, else the first `YYYY年` of the title.
 //! 6. **Rows** (`rows.rs`) and catalogue **matching** (`matching.rs`); 2019/2021 report tables
 //!    (`newformat.rs`) when the document has no 2014–2018 table but has 表二/表三/表四.
 
@@ -283,13 +283,27 @@ fn finish_table(report: &mut Report, mut reader: TableReader, anchors: &mut Vec<
 }
 
 /// Agency and year from the table, else from the title.
+///
+/// A 2014–2018 statistics table names its agency only by `填报单位`: when the line is missing,
+/// the agency stays unknown (`recognize.agency.missing`); without such a table (2019/2021
+/// format, or no table) the agency is the title's text before its first `YYYY年`.
 fn set_agency_year(report: &mut Report) {
     let table = report.tables.first();
     report.agency = table
         .and_then(|t| t.agency.clone())
         .filter(|a| !a.is_empty());
     let title_year = first_year(&report.title);
-    if report.agency.is_none() {
+    let old_table =
+        table.is_some_and(|t| matches!(t.kind, TableKind::Stats2018 | TableKind::Unknown));
+    if report.agency.is_none() && old_table {
+        report.diagnostics.push(
+            Diagnostic::info(
+                "recognize.agency.missing",
+                "the statistics table has no 填报单位 line; the agency is unknown",
+            )
+            .at(Location::path("tables[0]")),
+        );
+    } else if report.agency.is_none() {
         if let Some((at, _)) = title_year {
             let a = report.title[..at].trim_matches(is_space);
             if !a.is_empty() {
