@@ -8,6 +8,7 @@
 //! value ([`Value`]); 其中 = "of which" (a row counted inside its parent); 填报单位 = reporting
 //! agency; 年度 = reporting year.
 
+pub mod csv;
 mod report;
 mod table;
 mod value;
