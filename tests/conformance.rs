@@ -19,9 +19,15 @@ fn ci() -> bool {
 
 /// True when `tool` runs; otherwise fails under CI or prints a skip notice.
 fn have(tool: &str, probe: &[&str]) -> bool {
-    let ok = Command::new(tool).args(probe).output().is_ok_and(|o| o.status.success());
+    let ok = Command::new(tool)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(!ci(), "conformance tool missing: `{tool}` (install it: see .ci/run)");
+        assert!(
+            !ci(),
+            "conformance tool missing: `{tool}` (install it: see .ci/run)"
+        );
         eprintln!("skipped: `{tool}` is not installed");
     }
     ok
@@ -33,7 +39,10 @@ fn python_docx() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(!ci(), "conformance tool missing: python module `docx` (pip install python-docx)");
+        assert!(
+            !ci(),
+            "conformance tool missing: python module `docx` (pip install python-docx)"
+        );
         eprintln!("skipped: python-docx is not installed");
     }
     ok
@@ -42,7 +51,9 @@ fn python_docx() -> bool {
 fn out_dir(name: &str) -> PathBuf {
     let dir = match std::env::var_os("XXGK_KEEP") {
         Some(d) => PathBuf::from(d),
-        None => std::env::temp_dir().join(format!("xxgk-conformance-{}-{name}", std::process::id())),
+        None => {
+            std::env::temp_dir().join(format!("xxgk-conformance-{}-{name}", std::process::id()))
+        }
     };
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -79,8 +90,14 @@ fn audit(path: &Path) {
 fn audit_result(stdout: &str) -> (bool, Vec<serde_json::Value>) {
     let json: serde_json::Value = serde_json::from_str(stdout)
         .unwrap_or_else(|e| panic!("openxml-audit output is not json ({e}): {stdout}"));
-    let files = json.as_array().cloned().unwrap_or_else(|| vec![json.clone()]);
-    assert!(!files.is_empty(), "openxml-audit reported no file: {stdout}");
+    let files = json
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| vec![json.clone()]);
+    assert!(
+        !files.is_empty(),
+        "openxml-audit reported no file: {stdout}"
+    );
     let mut valid = true;
     let mut errors = Vec::new();
     for f in &files {
@@ -106,7 +123,11 @@ fn audit_rejects_docx_rs_as_is() {
         .build()
         .pack(std::fs::File::create(&path).unwrap())
         .unwrap();
-    let out = Command::new("openxml-audit").args(["--output", "json"]).arg(&path).output().unwrap();
+    let out = Command::new("openxml-audit")
+        .args(["--output", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
     let (valid, errors) = audit_result(&String::from_utf8_lossy(&out.stdout));
     assert!(!valid && !errors.is_empty());
 }
@@ -116,8 +137,16 @@ fn texts(path: &Path, report: &Report) {
         return;
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/texts.py");
-    let out = Command::new("python3").arg(script).arg(path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got: Vec<String> = serde_json::from_slice(&out.stdout).unwrap();
     // python-docx shows the title's line break as `\n`; the model joins the lines.
     let got: Vec<String> = got.into_iter().map(|t| t.replace('\n', "")).collect();
@@ -125,7 +154,12 @@ fn texts(path: &Path, report: &Report) {
     for (i, (g, w)) in got.iter().zip(&want).enumerate() {
         assert_eq!(g, w, "paragraph {i} of {}", path.display());
     }
-    assert_eq!(got.len(), want.len(), "paragraph count of {}", path.display());
+    assert_eq!(
+        got.len(),
+        want.len(),
+        "paragraph count of {}",
+        path.display()
+    );
 }
 
 fn converts(path: &Path, dir: &Path) {
@@ -135,7 +169,10 @@ fn converts(path: &Path, dir: &Path) {
     let stem = path.file_stem().unwrap().to_string_lossy();
     let profile = dir.join(format!("lo-profile-{stem}"));
     let out = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir)
         .arg(path)
@@ -173,7 +210,9 @@ fn stats2016_report_conforms() {
 #[test]
 fn completed_partial_table_conforms() {
     let mut report = truth::ningbo();
-    report.tables[0].rows.retain(|r| r.code.as_deref().is_some_and(|c| !c.starts_with('C')));
+    report.tables[0]
+        .rows
+        .retain(|r| r.code.as_deref().is_some_and(|c| !c.starts_with('C')));
     report.anchors.clear();
     let dir = out_dir("completed");
     let path = write(&report, &WriteOptions::complete(true), &dir, "completed");

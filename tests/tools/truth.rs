@@ -11,17 +11,19 @@ use xxgk::Report;
 /// The 2014–2018 catalogue ids in official order (formats §2.2), for truth rows, which carry
 /// their own keys instead.
 pub const CODES_2018: [&str; 65] = [
-    "A", "A1", "A1a", "A1b", "A2", "A2_1", "A2_2", "A2_3", "A2_4", "A2_5", "B", "B1", "B2",
-    "B2_1", "B2_1a", "B2_2", "B2_2a", "B2_3", "B2_4", "B2_5", "C", "C1", "C1_1", "C1_2", "C1_3",
-    "C1_4", "C2", "C2_1", "C2_2", "C3", "C3_1", "C3_2", "C3_3", "C3_4", "C3_4a", "C3_4b",
-    "C3_4c", "C3_4d", "C3_4e", "C3_4f", "C3_5", "C3_6", "C3_7", "C3_8", "D", "D1", "D2", "D3",
-    "E", "E1", "E2", "E3", "F", "G", "H", "H1", "H2", "H3", "H3_1", "H3_2", "H4", "I", "I1",
-    "I2", "I3",
+    "A", "A1", "A1a", "A1b", "A2", "A2_1", "A2_2", "A2_3", "A2_4", "A2_5", "B", "B1", "B2", "B2_1",
+    "B2_1a", "B2_2", "B2_2a", "B2_3", "B2_4", "B2_5", "C", "C1", "C1_1", "C1_2", "C1_3", "C1_4",
+    "C2", "C2_1", "C2_2", "C3", "C3_1", "C3_2", "C3_3", "C3_4", "C3_4a", "C3_4b", "C3_4c", "C3_4d",
+    "C3_4e", "C3_4f", "C3_5", "C3_6", "C3_7", "C3_8", "D", "D1", "D2", "D3", "E", "E1", "E2", "E3",
+    "F", "G", "H", "H1", "H2", "H3", "H3_1", "H3_2", "H4", "I", "I1", "I2", "I3",
 ];
 
 /// Where the shared samples are, from the crate root.
 pub fn shared(rel: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join(rel)
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("shared")
+        .join(rel)
 }
 
 /// The typed reading of a normalised value cell.
@@ -42,7 +44,10 @@ pub fn reading(text: &str) -> Reading {
 
 /// A value as a recognizer reads it.
 pub fn value(text: &str) -> Value {
-    Value { text: text.to_string(), reading: reading(text) }
+    Value {
+        text: text.to_string(),
+        reading: reading(text),
+    }
 }
 
 fn s(j: &Json) -> String {
@@ -136,8 +141,16 @@ pub fn expected_texts(report: &Report) -> Vec<String> {
         stack.extend(s.children.iter().rev());
     }
     for t in &report.tables {
-        out.push(t.title.clone().unwrap_or_else(|| "政府信息公开情况统计表".into()));
-        if let Some(sub) = t.subtitle.clone().or(report.year.map(|y| format!("（{y}年度）"))) {
+        out.push(
+            t.title
+                .clone()
+                .unwrap_or_else(|| "政府信息公开情况统计表".into()),
+        );
+        if let Some(sub) = t
+            .subtitle
+            .clone()
+            .or(report.year.map(|y| format!("（{y}年度）")))
+        {
             out.push(sub);
         }
         if let Some(a) = t.agency.clone().or(report.agency.clone()) {

@@ -52,7 +52,10 @@ impl<'a> Body<'a, '_> {
             dropped += l::write_run(&mut self.x, font, text);
         }
         for &(id, _) in extra.iter().chain(&marks) {
-            self.x.open("w:bookmarkEnd").attr_num("w:id", i64::from(id)).close_empty();
+            self.x
+                .open("w:bookmarkEnd")
+                .attr_num("w:id", i64::from(id))
+                .close_empty();
         }
         self.x.end("w:p");
         if dropped > 0 {
@@ -68,20 +71,37 @@ impl<'a> Body<'a, '_> {
 }
 
 /// Writes the whole `word/document.xml`.
-pub(crate) fn document(report: &Report, opts: &WriteOptions, diags: &mut Vec<Diagnostic>) -> String {
+pub(crate) fn document(
+    report: &Report,
+    opts: &WriteOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
     let marks = Bookmarks::new(report, diags);
     let estimate = 4096
         + report.intro.iter().map(|p| p.len() + 200).sum::<usize>()
-        + report.tables.iter().map(|t| t.rows.len() * 1600).sum::<usize>()
+        + report
+            .tables
+            .iter()
+            .map(|t| t.rows.len() * 1600)
+            .sum::<usize>()
         + report.sections.len() * 2048;
-    let mut body = Body { x: Xml::with_capacity(estimate), marks, diags };
+    let mut body = Body {
+        x: Xml::with_capacity(estimate),
+        marks,
+        diags,
+    };
     body.x.raw(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
          xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>",
     );
     title(&mut body, report);
     for (i, text) in report.intro.iter().enumerate() {
-        body.paragraph(&|| format!("intro[{i}]"), Para::BODY, &[], &[(l::BODY, text)]);
+        body.paragraph(
+            &|| format!("intro[{i}]"),
+            Para::BODY,
+            &[],
+            &[(l::BODY, text)],
+        );
     }
     sections(&mut body, &report.sections);
     for (t, table) in report.tables.iter().enumerate() {
@@ -97,13 +117,19 @@ pub(crate) fn document(report: &Report, opts: &WriteOptions, diags: &mut Vec<Dia
 fn title(body: &mut Body<'_, '_>, report: &Report) {
     let start = std::mem::take(&mut body.marks.start);
     let lines = title_lines(&report.title).join("\n");
-    let para = Para { jc: Some("center"), after: Some(l::LINE_PITCH), ..Para::default() };
+    let para = Para {
+        jc: Some("center"),
+        after: Some(l::LINE_PITCH),
+        ..Para::default()
+    };
     body.paragraph(&|| "title".into(), para, &start, &[(l::TITLE, &lines)]);
 }
 
 /// Display width in em: CJK and full-width characters 1, others ½.
 fn width(s: &str) -> f64 {
-    s.chars().map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
+        .sum()
 }
 
 /// How a long title is set (GB/T 9704 7.3.1: 回行时词意完整、排列对称).
@@ -137,7 +163,8 @@ pub(crate) fn title_lines(title: &str) -> Vec<&str> {
                 && rest[4..].starts_with('年');
             year || rest.starts_with("政府信息公开")
         });
-        let fits = |&i: &usize| width(&title[..i]) <= TITLE_LINE_EM && width(&title[i..]) <= TITLE_LINE_EM;
+        let fits =
+            |&i: &usize| width(&title[..i]) <= TITLE_LINE_EM && width(&title[i..]) <= TITLE_LINE_EM;
         let imbalance = |i: usize| (width(&title[..i]) - width(&title[i..])).abs();
         let best = |it: &mut dyn Iterator<Item = usize>| {
             it.min_by(|&a, &b| imbalance(a).total_cmp(&imbalance(b)))
@@ -173,7 +200,12 @@ fn sections(body: &mut Body<'_, '_>, top: &[Section]) {
     while let Some((section, path)) = stack.pop() {
         heading(body, section, &path);
         for (k, text) in section.paragraphs.iter().enumerate() {
-            body.paragraph(&|| format!("{path}.paragraphs[{k}]"), Para::BODY, &[], &[(l::BODY, text)]);
+            body.paragraph(
+                &|| format!("{path}.paragraphs[{k}]"),
+                Para::BODY,
+                &[],
+                &[(l::BODY, text)],
+            );
         }
         for (j, child) in section.children.iter().enumerate().rev() {
             stack.push((child, format!("{path}.children[{j}]")));
@@ -218,7 +250,10 @@ fn section_properties(x: &mut Xml) {
         .attr("w:type", "default")
         .attr("r:id", FOOTER_ODD_RID)
         .close_empty();
-    x.open("w:pgSz").attr_num("w:w", l::PAGE_W).attr_num("w:h", l::PAGE_H).close_empty();
+    x.open("w:pgSz")
+        .attr_num("w:w", l::PAGE_W)
+        .attr_num("w:h", l::PAGE_H)
+        .close_empty();
     x.open("w:pgMar")
         .attr_num("w:top", l::MARGIN_TOP)
         .attr_num("w:right", l::MARGIN_RIGHT)
@@ -243,13 +278,22 @@ mod tests {
 
     #[test]
     fn short_titles_stay_on_one_line() {
-        assert_eq!(title_lines("市外办2018年政府信息公开工作年度报告"), ["市外办2018年政府信息公开工作年度报告"]);
+        assert_eq!(
+            title_lines("市外办2018年政府信息公开工作年度报告"),
+            ["市外办2018年政府信息公开工作年度报告"]
+        );
     }
 
     #[test]
     fn long_titles_break_before_the_year() {
         let t = "宁波市人力资源和社会保障局2018年政府信息公开工作年度报告";
-        assert_eq!(title_lines(t), ["宁波市人力资源和社会保障局", "2018年政府信息公开工作年度报告"]);
+        assert_eq!(
+            title_lines(t),
+            [
+                "宁波市人力资源和社会保障局",
+                "2018年政府信息公开工作年度报告"
+            ]
+        );
     }
 
     #[test]
@@ -262,7 +306,10 @@ mod tests {
 
     #[test]
     fn run_in_headings_split_after_the_first_full_stop() {
-        assert_eq!(split_run_in("加强组织领导。调整局政务公开。"), ("加强组织领导。", "调整局政务公开。"));
+        assert_eq!(
+            split_run_in("加强组织领导。调整局政务公开。"),
+            ("加强组织领导。", "调整局政务公开。")
+        );
         assert_eq!(split_run_in("概述"), ("概述", ""));
         assert_eq!(split_run_in("一句话。"), ("一句话。", ""));
     }

@@ -54,7 +54,11 @@ pub(crate) fn plan<'a>(
     complete: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Planned<'a>> {
-    let source = table.rows.iter().enumerate().map(|(i, r)| Planned::Source(i, r));
+    let source = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| Planned::Source(i, r));
     let catalogue = match official(table.kind) {
         Some(c) if complete => c,
         _ => return source.collect(),
@@ -81,7 +85,11 @@ pub(crate) fn plan<'a>(
                             "official row {} ({}) was missing; written as {}",
                             official.code,
                             official.label,
-                            if official.unit == "——" { "a section row" } else { "/" }
+                            if official.unit == "——" {
+                                "a section row"
+                            } else {
+                                "/"
+                            }
                         ),
                     )
                     .at(Location::path(format!("tables[{t}].rows[{}]", out.len()))),
@@ -102,13 +110,14 @@ pub(crate) fn plan<'a>(
     out
 }
 
-const fn r(
-    code: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    depth: u8,
-) -> OfficialRow {
-    OfficialRow { code, label, note: None, unit, depth }
+const fn r(code: &'static str, label: &'static str, unit: &'static str, depth: u8) -> OfficialRow {
+    OfficialRow {
+        code,
+        label,
+        note: None,
+        unit,
+        depth,
+    }
 }
 
 const fn n(
@@ -118,7 +127,13 @@ const fn n(
     unit: &'static str,
     depth: u8,
 ) -> OfficialRow {
-    OfficialRow { code, label, note: Some(note), unit, depth }
+    OfficialRow {
+        code,
+        label,
+        note: Some(note),
+        unit,
+        depth,
+    }
 }
 
 const G: &str = "——";
@@ -126,7 +141,13 @@ const G: &str = "——";
 /// 政府信息公开情况统计表 (2014–2018).
 static STATS_2018: &[OfficialRow] = &[
     r("A", "一、主动公开情况", G, 0),
-    n("A1", "（一）主动公开政府信息数", "（不同渠道和方式公开相同信息计1条）", "条", 1),
+    n(
+        "A1",
+        "（一）主动公开政府信息数",
+        "（不同渠道和方式公开相同信息计1条）",
+        "条",
+        1,
+    ),
     r("A1a", "其中：主动公开规范性文件数", "条", 2),
     r("A1b", "制发规范性文件总数", "件", 2),
     r("A2", "（二）通过不同渠道和方式公开政府信息的情况", G, 1),
@@ -136,12 +157,23 @@ static STATS_2018: &[OfficialRow] = &[
     r("A2_4", "4.政务微信公开政府信息数", "条", 2),
     r("A2_5", "5.其他方式公开政府信息数", "条", 2),
     r("B", "二、回应解读情况", G, 0),
-    n("B1", "（一）回应公众关注热点或重大舆情数", "（不同方式回应同一热点或舆情计1次）", "次", 1),
+    n(
+        "B1",
+        "（一）回应公众关注热点或重大舆情数",
+        "（不同方式回应同一热点或舆情计1次）",
+        "次",
+        1,
+    ),
     r("B2", "（二）通过不同渠道和方式回应解读的情况", G, 1),
     r("B2_1", "1.参加或举办新闻发布会总次数", "次", 2),
     r("B2_1a", "其中：主要负责同志参加新闻发布会次数", "次", 3),
     r("B2_2", "2.政府网站在线访谈次数", "次", 2),
-    r("B2_2a", "其中：主要负责同志参加政府网站在线访谈次数", "次", 3),
+    r(
+        "B2_2a",
+        "其中：主要负责同志参加政府网站在线访谈次数",
+        "次",
+        3,
+    ),
     r("B2_3", "3.政策解读稿件发布数", "篇", 2),
     r("B2_4", "4.微博微信回应事件数", "次", 2),
     r("B2_5", "5.其他方式回应事件数", "次", 2),
@@ -162,7 +194,12 @@ static STATS_2018: &[OfficialRow] = &[
     r("C3_4a", "其中：涉及国家秘密", "件", 3),
     r("C3_4b", "涉及商业秘密", "件", 3),
     r("C3_4c", "涉及个人隐私", "件", 3),
-    r("C3_4d", "危及国家安全、公共安全、经济安全和社会稳定", "件", 3),
+    r(
+        "C3_4d",
+        "危及国家安全、公共安全、经济安全和社会稳定",
+        "件",
+        3,
+    ),
     r("C3_4e", "不是《条例》所指政府信息", "件", 3),
     r("C3_4f", "法律法规规定的其他情形", "件", 3),
     r("C3_5", "5.不属于本行政机关公开数", "件", 2),
@@ -174,7 +211,12 @@ static STATS_2018: &[OfficialRow] = &[
     r("D2", "（二）被依法纠错数", "件", 1),
     r("D3", "（三）其他情形数", "件", 1),
     r("E", "五、行政诉讼数量", "件", 0),
-    r("E1", "（一）维持具体行政行为或者驳回原告诉讼请求数", "件", 1),
+    r(
+        "E1",
+        "（一）维持具体行政行为或者驳回原告诉讼请求数",
+        "件",
+        1,
+    ),
     r("E2", "（二）被依法纠错数", "件", 1),
     r("E3", "（三）其他情形数", "件", 1),
     r("F", "六、举报投诉数量", "件", 0),
@@ -183,9 +225,19 @@ static STATS_2018: &[OfficialRow] = &[
     r("H1", "（一）政府信息公开工作专门机构数", "个", 1),
     r("H2", "（二）设置政府信息公开查阅点数", "个", 1),
     r("H3", "（三）从事政府信息公开工作人员数", "人", 1),
-    r("H3_1", "1.专职人员数（不包括政府公报及政府网站工作人员数）", "人", 2),
+    r(
+        "H3_1",
+        "1.专职人员数（不包括政府公报及政府网站工作人员数）",
+        "人",
+        2,
+    ),
     r("H3_2", "2.兼职人员数", "人", 2),
-    r("H4", "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）", "万元", 1),
+    r(
+        "H4",
+        "（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）",
+        "万元",
+        1,
+    ),
     r("I", "九、政府信息公开会议和培训情况", G, 0),
     r("I1", "（一）召开政府信息公开工作会议或专题会议数", "次", 1),
     r("I2", "（二）举办各类培训班数", "次", 1),
@@ -203,7 +255,10 @@ mod tests {
             label: label.into(),
             note: None,
             unit: "件".into(),
-            value: Value { text: "1".into(), reading: Reading::Count { number: 1 } },
+            value: Value {
+                text: "1".into(),
+                reading: Reading::Count { number: 1 },
+            },
             values: vec![],
             depth: 1,
         }
@@ -228,7 +283,11 @@ mod tests {
             header: vec![],
             header_rows: vec![],
             columns: vec![],
-            rows: vec![row(Some("A1"), "x"), row(None, "local"), row(Some("A2_1"), "y")],
+            rows: vec![
+                row(Some("A1"), "x"),
+                row(None, "local"),
+                row(Some("A2_1"), "y"),
+            ],
         };
         let mut diags = Vec::new();
         let plan = plan(&table, 0, true, &mut diags);

@@ -28,9 +28,12 @@ pub(crate) fn styles() -> Result<Vec<u8>> {
 }
 
 fn styled(font: Font) -> Run {
-    Run::new()
-        .size(font.size as usize)
-        .fonts(RunFonts::new().ascii(font.latin).hi_ansi(font.latin).east_asia(font.east_asia))
+    Run::new().size(font.size as usize).fonts(
+        RunFonts::new()
+            .ascii(font.latin)
+            .hi_ansi(font.latin)
+            .east_asia(font.east_asia),
+    )
 }
 
 fn page_number_run(font: Font, text: &str) -> Run {
@@ -68,7 +71,13 @@ fn footer(odd: bool) -> Footer {
 
 /// `word/footer1.xml` (odd pages) and `word/footer2.xml` (even pages).
 pub(crate) fn footers() -> Result<[Vec<u8>; 2]> {
-    let parts = Docx::new().footer(footer(true)).even_footer(footer(false)).build();
+    let parts = Docx::new()
+        .footer(footer(true))
+        .even_footer(footer(false))
+        .build();
     let [odd, even] = [0, 1].map(|i| parts.footers.get(i).cloned().unwrap_or_default());
-    Ok([normalize("word/footer1.xml", &odd)?, normalize("word/footer2.xml", &even)?])
+    Ok([
+        normalize("word/footer1.xml", &odd)?,
+        normalize("word/footer2.xml", &even)?,
+    ])
 }

@@ -54,7 +54,7 @@ pub(crate) const fn char_space() -> i64 {
     let per_char = pitch / CHARS; // still twips * 4096 per char
     let body = (BODY_SZ as i64) * 10 * 4096; // half-points → twips (×10), × 4096
     let diff = per_char - body; // twips * 4096
-    // twips → points: / 20, rounded half away from zero.
+                                // twips → points: / 20, rounded half away from zero.
     if diff < 0 {
         (diff - 10) / 20
     } else {
@@ -76,23 +76,55 @@ pub(crate) struct Font {
 /// Latin font of the whole document.
 pub(crate) const LATIN: &str = "Times New Roman";
 /// The document default (body text): no run properties needed.
-pub(crate) const BODY: Font = Font { east_asia: "仿宋_GB2312", latin: LATIN, size: BODY_SZ };
+pub(crate) const BODY: Font = Font {
+    east_asia: "仿宋_GB2312",
+    latin: LATIN,
+    size: BODY_SZ,
+};
 /// Level-1 headings.
-pub(crate) const HEADING1: Font = Font { east_asia: "黑体", latin: LATIN, size: BODY_SZ };
+pub(crate) const HEADING1: Font = Font {
+    east_asia: "黑体",
+    latin: LATIN,
+    size: BODY_SZ,
+};
 /// Level-2 headings.
-pub(crate) const HEADING2: Font = Font { east_asia: "楷体_GB2312", latin: LATIN, size: BODY_SZ };
+pub(crate) const HEADING2: Font = Font {
+    east_asia: "楷体_GB2312",
+    latin: LATIN,
+    size: BODY_SZ,
+};
 /// The report title.
-pub(crate) const TITLE: Font = Font { east_asia: "方正小标宋简体", latin: LATIN, size: 44 };
+pub(crate) const TITLE: Font = Font {
+    east_asia: "方正小标宋简体",
+    latin: LATIN,
+    size: 44,
+};
 /// The table title.
-pub(crate) const TABLE_TITLE: Font = Font { east_asia: "方正小标宋简体", latin: LATIN, size: 36 };
+pub(crate) const TABLE_TITLE: Font = Font {
+    east_asia: "方正小标宋简体",
+    latin: LATIN,
+    size: 36,
+};
 /// The table subtitle (`（2018年度）`).
 pub(crate) const TABLE_SUBTITLE: Font = HEADING2;
 /// Table cells.
-pub(crate) const TABLE_TEXT: Font = Font { east_asia: "仿宋_GB2312", latin: LATIN, size: 24 };
+pub(crate) const TABLE_TEXT: Font = Font {
+    east_asia: "仿宋_GB2312",
+    latin: LATIN,
+    size: 24,
+};
 /// Table header cells.
-pub(crate) const TABLE_HEAD: Font = Font { east_asia: "黑体", latin: LATIN, size: 24 };
+pub(crate) const TABLE_HEAD: Font = Font {
+    east_asia: "黑体",
+    latin: LATIN,
+    size: 24,
+};
 /// Page numbers.
-pub(crate) const PAGE_NUMBER: Font = Font { east_asia: "宋体", latin: "宋体", size: 28 };
+pub(crate) const PAGE_NUMBER: Font = Font {
+    east_asia: "宋体",
+    latin: "宋体",
+    size: 28,
+};
 
 /// The font of a heading of `level` (1–4; anything else is body).
 pub(crate) fn heading_font(level: u8) -> Font {
@@ -172,7 +204,9 @@ impl Para {
             x.val("w:jc", jc);
         }
         if let Some(level) = self.outline {
-            x.open("w:outlineLvl").attr_num("w:val", i64::from(level)).close_empty();
+            x.open("w:outlineLvl")
+                .attr_num("w:val", i64::from(level))
+                .close_empty();
         }
         x.end("w:pPr");
     }
@@ -264,6 +298,9 @@ mod tests {
         assert_eq!(LINE_PITCH, 579);
         // 15.795 pt per character for 28 characters on 156 mm with 16 pt type.
         let pitch_pt = 16.0 + char_space() as f64 / 4096.0;
-        assert!((pitch_pt * 28.0 - TEXT_W as f64 / 20.0).abs() < 0.1, "{pitch_pt}");
+        assert!(
+            (pitch_pt * 28.0 - TEXT_W as f64 / 20.0).abs() < 0.1,
+            "{pitch_pt}"
+        );
     }
 }

@@ -15,13 +15,22 @@ pub(crate) fn content_types() -> String {
     let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml";
     let mut x = Xml::with_capacity(2048);
     x.open("Types")
-        .attr("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")
+        .attr(
+            "xmlns",
+            "http://schemas.openxmlformats.org/package/2006/content-types",
+        )
         .close_start();
     x.open("Default")
         .attr("Extension", "rels")
-        .attr("ContentType", "application/vnd.openxmlformats-package.relationships+xml")
+        .attr(
+            "ContentType",
+            "application/vnd.openxmlformats-package.relationships+xml",
+        )
         .close_empty();
-    x.open("Default").attr("Extension", "xml").attr("ContentType", "application/xml").close_empty();
+    x.open("Default")
+        .attr("Extension", "xml")
+        .attr("ContentType", "application/xml")
+        .close_empty();
     let overrides = [
         ("/word/document.xml", format!("{wml}.document.main+xml")),
         ("/word/styles.xml", format!("{wml}.styles+xml")),
@@ -29,15 +38,24 @@ pub(crate) fn content_types() -> String {
         ("/word/fontTable.xml", format!("{wml}.fontTable+xml")),
         ("/word/footer1.xml", format!("{wml}.footer+xml")),
         ("/word/footer2.xml", format!("{wml}.footer+xml")),
-        ("/word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml".into()),
-        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml".into()),
+        (
+            "/word/theme/theme1.xml",
+            "application/vnd.openxmlformats-officedocument.theme+xml".into(),
+        ),
+        (
+            "/docProps/core.xml",
+            "application/vnd.openxmlformats-package.core-properties+xml".into(),
+        ),
         (
             "/docProps/app.xml",
             "application/vnd.openxmlformats-officedocument.extended-properties+xml".into(),
         ),
     ];
     for (part, ty) in &overrides {
-        x.open("Override").attr("PartName", part).attr("ContentType", ty).close_empty();
+        x.open("Override")
+            .attr("PartName", part)
+            .attr("ContentType", ty)
+            .close_empty();
     }
     x.end("Types");
     x.finish()
@@ -47,7 +65,11 @@ fn relationships(rels: &[(&str, &str, &str)]) -> String {
     let mut x = Xml::with_capacity(1024);
     x.open("Relationships").attr("xmlns", REL_NS).close_start();
     for (id, ty, target) in rels {
-        x.open("Relationship").attr("Id", id).attr("Type", ty).attr("Target", target).close_empty();
+        x.open("Relationship")
+            .attr("Id", id)
+            .attr("Type", ty)
+            .attr("Target", target)
+            .close_empty();
     }
     x.end("Relationships");
     x.finish()
@@ -56,13 +78,21 @@ fn relationships(rels: &[(&str, &str, &str)]) -> String {
 /// `_rels/.rels`.
 pub(crate) fn package_rels() -> String {
     relationships(&[
-        ("rId1", &format!("{OFFICE_REL}/officeDocument"), "word/document.xml"),
+        (
+            "rId1",
+            &format!("{OFFICE_REL}/officeDocument"),
+            "word/document.xml",
+        ),
         (
             "rId2",
             "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
             "docProps/core.xml",
         ),
-        ("rId3", &format!("{OFFICE_REL}/extended-properties"), "docProps/app.xml"),
+        (
+            "rId3",
+            &format!("{OFFICE_REL}/extended-properties"),
+            "docProps/app.xml",
+        ),
     ])
 }
 
@@ -73,8 +103,16 @@ pub(crate) fn document_rels() -> String {
         ("rId2", &format!("{OFFICE_REL}/settings"), "settings.xml"),
         ("rId3", &format!("{OFFICE_REL}/fontTable"), "fontTable.xml"),
         ("rId4", &format!("{OFFICE_REL}/theme"), "theme/theme1.xml"),
-        (FOOTER_ODD_RID, &format!("{OFFICE_REL}/footer"), "footer1.xml"),
-        (FOOTER_EVEN_RID, &format!("{OFFICE_REL}/footer"), "footer2.xml"),
+        (
+            FOOTER_ODD_RID,
+            &format!("{OFFICE_REL}/footer"),
+            "footer1.xml",
+        ),
+        (
+            FOOTER_EVEN_RID,
+            &format!("{OFFICE_REL}/footer"),
+            "footer2.xml",
+        ),
     ])
 }
 
@@ -82,7 +120,10 @@ pub(crate) fn document_rels() -> String {
 pub(crate) fn core(report: &Report, now: &str) -> String {
     let mut x = Xml::with_capacity(1024);
     x.open("cp:coreProperties")
-        .attr("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties")
+        .attr(
+            "xmlns:cp",
+            "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+        )
         .attr("xmlns:dc", "http://purl.org/dc/elements/1.1/")
         .attr("xmlns:dcterms", "http://purl.org/dc/terms/")
         .attr("xmlns:dcmitype", "http://purl.org/dc/dcmitype/")
@@ -99,7 +140,9 @@ pub(crate) fn core(report: &Report, now: &str) -> String {
         x.element_text("cp:keywords", &format!("政府信息公开工作年度报告 {year}"));
     }
     for name in ["dcterms:created", "dcterms:modified"] {
-        x.open(name).attr("xsi:type", "dcterms:W3CDTF").close_start();
+        x.open(name)
+            .attr("xsi:type", "dcterms:W3CDTF")
+            .close_start();
         x.text(now);
         x.end(name);
     }
@@ -165,7 +208,9 @@ pub(crate) fn font_table() -> String {
         if let Some(alt) = alt {
             x.val("w:altName", alt);
         }
-        x.val("w:charset", charset).val("w:family", family).val("w:pitch", pitch);
+        x.val("w:charset", charset)
+            .val("w:family", family)
+            .val("w:pitch", pitch);
         x.end("w:font");
     }
     x.end("w:fonts");

@@ -28,40 +28,172 @@ const MAX_DEPTH: usize = 64;
 fn order(element: &[u8]) -> Option<&'static [&'static str]> {
     Some(match element {
         b"w:pPr" => &[
-            "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-            "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-            "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
-            "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-            "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
-            "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+            "pStyle",
+            "keepNext",
+            "keepLines",
+            "pageBreakBefore",
+            "framePr",
+            "widowControl",
+            "numPr",
+            "suppressLineNumbers",
+            "pBdr",
+            "shd",
+            "tabs",
+            "suppressAutoHyphens",
+            "kinsoku",
+            "wordWrap",
+            "overflowPunct",
+            "topLinePunct",
+            "autoSpaceDE",
+            "autoSpaceDN",
+            "bidi",
+            "adjustRightInd",
+            "snapToGrid",
+            "spacing",
+            "ind",
+            "contextualSpacing",
+            "mirrorIndents",
+            "suppressOverlap",
+            "jc",
+            "textDirection",
+            "textAlignment",
+            "textboxTightWrap",
+            "outlineLvl",
+            "divId",
+            "cnfStyle",
+            "rPr",
+            "sectPr",
+            "pPrChange",
         ],
         b"w:rPr" => &[
-            "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
-            "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
-            "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
-            "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
-            "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+            "rStyle",
+            "rFonts",
+            "b",
+            "bCs",
+            "i",
+            "iCs",
+            "caps",
+            "smallCaps",
+            "strike",
+            "dstrike",
+            "outline",
+            "shadow",
+            "emboss",
+            "imprint",
+            "noProof",
+            "snapToGrid",
+            "vanish",
+            "webHidden",
+            "color",
+            "spacing",
+            "w",
+            "kern",
+            "position",
+            "sz",
+            "szCs",
+            "highlight",
+            "u",
+            "effect",
+            "bdr",
+            "shd",
+            "fitText",
+            "vertAlign",
+            "rtl",
+            "cs",
+            "em",
+            "lang",
+            "eastAsianLayout",
+            "specVanish",
+            "oMath",
+            "rPrChange",
         ],
         b"w:sectPr" => &[
-            "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
-            "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
-            "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
-            "printerSettings", "sectPrChange",
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+            "pgSz",
+            "pgMar",
+            "paperSrc",
+            "pgBorders",
+            "lnNumType",
+            "pgNumType",
+            "cols",
+            "formProt",
+            "vAlign",
+            "noEndnote",
+            "titlePg",
+            "textDirection",
+            "bidi",
+            "rtlGutter",
+            "docGrid",
+            "printerSettings",
+            "sectPrChange",
         ],
         b"w:style" => &[
-            "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority",
-            "semiHidden", "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose",
-            "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+            "name",
+            "aliases",
+            "basedOn",
+            "next",
+            "link",
+            "autoRedefine",
+            "hidden",
+            "uiPriority",
+            "semiHidden",
+            "unhideWhenUsed",
+            "qFormat",
+            "locked",
+            "personal",
+            "personalCompose",
+            "personalReply",
+            "rsid",
+            "pPr",
+            "rPr",
+            "tblPr",
+            "trPr",
+            "tcPr",
+            "tblStylePr",
         ],
         b"w:tblPr" => &[
-            "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-            "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
-            "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+            "tblStyle",
+            "tblpPr",
+            "tblOverlap",
+            "bidiVisual",
+            "tblStyleRowBandSize",
+            "tblStyleColBandSize",
+            "tblW",
+            "jc",
+            "tblCellSpacing",
+            "tblInd",
+            "tblBorders",
+            "shd",
+            "tblLayout",
+            "tblCellMar",
+            "tblLook",
+            "tblCaption",
+            "tblDescription",
+            "tblPrChange",
         ],
         b"w:tcPr" => &[
-            "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap",
-            "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns",
-            "cellDel", "cellMerge", "tcPrChange",
+            "cnfStyle",
+            "tcW",
+            "gridSpan",
+            "hMerge",
+            "vMerge",
+            "tcBorders",
+            "shd",
+            "noWrap",
+            "tcMar",
+            "textDirection",
+            "tcFitText",
+            "vAlign",
+            "hideMark",
+            "headers",
+            "cellIns",
+            "cellDel",
+            "cellMerge",
+            "tcPrChange",
         ],
         b"w:docDefaults" => &["rPrDefault", "pPrDefault"],
         _ => return None,
@@ -78,7 +210,11 @@ fn rank(sequence: &[&str], child: &[u8]) -> usize {
 }
 
 fn xml_error(part: &str, position: u64, e: impl std::fmt::Display) -> Error {
-    Error::Xml { part: part.to_string(), position, detail: e.to_string() }
+    Error::Xml {
+        part: part.to_string(),
+        position,
+        detail: e.to_string(),
+    }
 }
 
 /// Re-serialises `xml` (the part `part`) in schema order.
@@ -116,7 +252,11 @@ fn element<'x>(
     out: &mut Writer<Vec<u8>>,
 ) -> Result<()> {
     if parents.len() >= MAX_DEPTH {
-        return Err(xml_error(part, reader.buffer_position(), "nesting too deep"));
+        return Err(xml_error(
+            part,
+            reader.buffer_position(),
+            "nesting too deep",
+        ));
     }
     let name = start.name().as_ref().to_vec();
     let sequence = order(&name);
@@ -223,7 +363,9 @@ mod tests {
     #[test]
     fn paragraph_properties_are_sorted() {
         assert_eq!(
-            norm(r#"<w:p w14:paraId="00000001"><w:pPr><w:rPr><w:sz w:val="32"/><w:rFonts w:eastAsia="宋体"/></w:rPr><w:jc w:val="center"/></w:pPr></w:p>"#),
+            norm(
+                r#"<w:p w14:paraId="00000001"><w:pPr><w:rPr><w:sz w:val="32"/><w:rFonts w:eastAsia="宋体"/></w:rPr><w:jc w:val="center"/></w:pPr></w:p>"#
+            ),
             r#"<w:p><w:pPr><w:jc w:val="center"/><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="32"/></w:rPr></w:pPr></w:p>"#
         );
     }
@@ -231,7 +373,9 @@ mod tests {
     #[test]
     fn styles_lose_rpr_inside_ppr_and_get_schema_order() {
         assert_eq!(
-            norm(r#"<w:style><w:name w:val="Normal"/><w:rPr/><w:pPr><w:rPr/><w:jc w:val="left"/></w:pPr><w:qFormat/></w:style>"#),
+            norm(
+                r#"<w:style><w:name w:val="Normal"/><w:rPr/><w:pPr><w:rPr/><w:jc w:val="left"/></w:pPr><w:qFormat/></w:style>"#
+            ),
             r#"<w:style><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>"#
         );
     }
@@ -239,6 +383,9 @@ mod tests {
     #[test]
     fn malformed_input_is_an_error_naming_the_part() {
         let err = normalize("word/styles.xml", b"<w:a><w:b></w:a>").unwrap_err();
-        assert!(matches!(err, Error::Xml { ref part, .. } if part == "word/styles.xml"), "{err}");
+        assert!(
+            matches!(err, Error::Xml { ref part, .. } if part == "word/styles.xml"),
+            "{err}"
+        );
     }
 }

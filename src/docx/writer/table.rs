@@ -19,7 +19,13 @@ const INDENT_CHARS: i64 = 200;
 const INDENT_TWIPS: i64 = 480;
 
 /// Writes table `t` of `report` with its title lines.
-pub(crate) fn table(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: usize, complete: bool) {
+pub(crate) fn table(
+    body: &mut Body<'_, '_>,
+    report: &Report,
+    table: &StatTable,
+    t: usize,
+    complete: bool,
+) {
     title_lines(body, report, table, t);
     let rows = complete::plan(table, t, complete, body.diags);
     let widths = widths(table);
@@ -41,11 +47,18 @@ pub(crate) fn table(body: &mut Body<'_, '_>, report: &Report, table: &StatTable,
 }
 
 fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: usize) {
-    let centred = Para { jc: Some("center"), ..Para::default() };
+    let centred = Para {
+        jc: Some("center"),
+        ..Para::default()
+    };
     let title = table.title.as_deref().unwrap_or(DEFAULT_TITLE);
     body.paragraph(
         &|| format!("tables[{t}].title"),
-        Para { page_break_before: true, keep_next: true, ..centred },
+        Para {
+            page_break_before: true,
+            keep_next: true,
+            ..centred
+        },
         &[],
         &[(l::TABLE_TITLE, title)],
     );
@@ -53,7 +66,10 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     if let Some(subtitle) = table.subtitle.as_deref().or(year.as_deref()) {
         body.paragraph(
             &|| format!("tables[{t}].subtitle"),
-            Para { keep_next: true, ..centred },
+            Para {
+                keep_next: true,
+                ..centred
+            },
             &[],
             &[(l::TABLE_SUBTITLE, subtitle)],
         );
@@ -61,7 +77,10 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     if let Some(agency) = table.agency.as_deref().or(report.agency.as_deref()) {
         body.paragraph(
             &|| format!("tables[{t}].agency"),
-            Para { keep_next: true, ..Para::default() },
+            Para {
+                keep_next: true,
+                ..Para::default()
+            },
             &[],
             &[(l::BODY, "填报单位："), (l::BODY, agency)],
         );
@@ -86,10 +105,20 @@ fn widths(table: &StatTable) -> Vec<i64> {
 /// `w:tblPr`: full text width, centred, single 0.5 pt borders, fixed layout.
 fn table_properties(x: &mut super::xml::Xml) {
     x.start("w:tblPr");
-    x.open("w:tblW").attr_num("w:w", l::TEXT_W).attr("w:type", "dxa").close_empty();
+    x.open("w:tblW")
+        .attr_num("w:w", l::TEXT_W)
+        .attr("w:type", "dxa")
+        .close_empty();
     x.val("w:jc", "center");
     x.start("w:tblBorders");
-    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
         x.open(side)
             .attr("w:val", "single")
             .attr_num("w:sz", 4)
@@ -100,8 +129,14 @@ fn table_properties(x: &mut super::xml::Xml) {
     x.end("w:tblBorders");
     x.open("w:tblLayout").attr("w:type", "fixed").close_empty();
     x.start("w:tblCellMar");
-    x.open("w:left").attr_num("w:w", 85).attr("w:type", "dxa").close_empty();
-    x.open("w:right").attr_num("w:w", 85).attr("w:type", "dxa").close_empty();
+    x.open("w:left")
+        .attr_num("w:w", 85)
+        .attr("w:type", "dxa")
+        .close_empty();
+    x.open("w:right")
+        .attr_num("w:w", 85)
+        .attr("w:type", "dxa")
+        .close_empty();
     x.end("w:tblCellMar");
     x.end("w:tblPr");
 }
@@ -120,21 +155,33 @@ fn start_row(body: &mut Body<'_, '_>, header: bool) {
 fn start_cell(body: &mut Body<'_, '_>, width: i64) {
     let x = &mut body.x;
     x.start("w:tc").start("w:tcPr");
-    x.open("w:tcW").attr_num("w:w", width).attr("w:type", "dxa").close_empty();
+    x.open("w:tcW")
+        .attr_num("w:w", width)
+        .attr("w:type", "dxa")
+        .close_empty();
     x.val("w:vAlign", "center");
     x.end("w:tcPr");
 }
 
 /// A cell paragraph's properties: off the document grid, single spacing.
 fn cell_para(jc: &'static str) -> Para {
-    Para { off_grid: true, jc: Some(jc), ..Para::default() }
+    Para {
+        off_grid: true,
+        jc: Some(jc),
+        ..Para::default()
+    }
 }
 
 fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i64]) {
     let texts: Vec<&str> = if !table.columns.is_empty() {
-        std::iter::once(table.header.first().map_or(DEFAULT_HEADER[0], String::as_str))
-            .chain(table.columns.iter().map(String::as_str))
-            .collect()
+        std::iter::once(
+            table
+                .header
+                .first()
+                .map_or(DEFAULT_HEADER[0], String::as_str),
+        )
+        .chain(table.columns.iter().map(String::as_str))
+        .collect()
     } else if table.header.len() == 3 {
         table.header.iter().map(String::as_str).collect()
     } else {
@@ -143,16 +190,34 @@ fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i6
     start_row(body, true);
     for (c, (text, width)) in texts.iter().zip(widths).enumerate() {
         start_cell(body, *width);
-        let path = move || if c == 0 { format!("tables[{t}].header") } else { String::new() };
+        let path = move || {
+            if c == 0 {
+                format!("tables[{t}].header")
+            } else {
+                String::new()
+            }
+        };
         body.paragraph(&path, cell_para("center"), &[], &[(l::TABLE_HEAD, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");
 }
 
-fn data_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, planned: &Planned<'_>, widths: &[i64]) {
+fn data_row(
+    body: &mut Body<'_, '_>,
+    table: &StatTable,
+    t: usize,
+    planned: &Planned<'_>,
+    widths: &[i64],
+) {
     let (src, label, note, unit, depth) = match planned {
-        Planned::Source(i, r) => (Some(*i), r.label.as_str(), r.note.as_deref(), r.unit.as_str(), r.depth),
+        Planned::Source(i, r) => (
+            Some(*i),
+            r.label.as_str(),
+            r.note.as_deref(),
+            r.unit.as_str(),
+            r.depth,
+        ),
         Planned::Added(o) => (None, o.label, o.note, o.unit, o.depth),
     };
     let added_value = match planned {
@@ -187,7 +252,13 @@ fn data_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, planned: &Plan
     for (c, width) in widths.iter().enumerate().skip(1) {
         let text = values.get(c - 1).copied().unwrap_or("");
         start_cell(body, *width);
-        let path = || if c - 1 == last { row_path(".value") } else { String::new() };
+        let path = || {
+            if c - 1 == last {
+                row_path(".value")
+            } else {
+                String::new()
+            }
+        };
         body.paragraph(&path, cell_para("center"), &[], &[(TEXT, text)]);
         body.x.end("w:tc");
     }

@@ -115,9 +115,9 @@ pub(crate) fn is_xml_char(c: char) -> bool {
 fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
     let mut dropped = 0;
     let mut rest = text;
-    while let Some(pos) = rest.find(|c: char| {
-        matches!(c, '<' | '>' | '&' | '"' | '\n' | '\r' | '\t') || !is_xml_char(c)
-    }) {
+    while let Some(pos) = rest
+        .find(|c: char| matches!(c, '<' | '>' | '&' | '"' | '\n' | '\r' | '\t') || !is_xml_char(c))
+    {
         buf.push_str(&rest[..pos]);
         let c = rest[pos..].chars().next().unwrap_or(' ');
         match c {
