@@ -48,8 +48,9 @@ impl<'a> Body<'a, '_> {
                 .close_empty();
         }
         let mut dropped = 0;
+        let base = para.font();
         for &(font, text) in runs {
-            dropped += l::write_run(&mut self.x, font, text);
+            dropped += l::write_run(&mut self.x, font, base, text);
         }
         for &(id, _) in extra.iter().chain(&marks) {
             self.x

@@ -7,23 +7,48 @@
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run, RunFonts,
+    Style, StyleType,
 };
 
 use super::layout::{self as l, Font};
 use super::schema::normalize;
 use crate::error::Result;
 
-/// `word/styles.xml`: defaults Times New Roman / 仿宋_GB2312, 三号.
+/// `word/styles.xml`: defaults Times New Roman / 仿宋_GB2312, 三号; the table cell styles.
 pub(crate) fn styles() -> Result<Vec<u8>> {
     let fonts = RunFonts::new()
         .ascii(l::LATIN)
         .hi_ansi(l::LATIN)
         .cs(l::LATIN)
         .east_asia(l::BODY.east_asia);
-    let parts = Docx::new()
+    let mut docx = Docx::new()
         .default_fonts(fonts)
-        .default_size(l::BODY_SZ as usize)
-        .build();
+        .default_size(l::BODY_SZ as usize);
+    for style in l::TABLE_STYLES {
+        let align = if style.jc == "left" {
+            AlignmentType::Left
+        } else {
+            AlignmentType::Center
+        };
+        let f = style.font;
+        docx = docx.add_style(
+            Style::new(style.id, StyleType::Paragraph)
+                .name(style.name)
+                .based_on("Normal")
+                .q_format(true)
+                .snap_to_grid(false)
+                .align(align)
+                .size(f.size as usize)
+                .fonts(
+                    RunFonts::new()
+                        .ascii(f.latin)
+                        .hi_ansi(f.latin)
+                        .cs(f.latin)
+                        .east_asia(f.east_asia),
+                ),
+        );
+    }
+    let parts = docx.build();
     normalize("word/styles.xml", &parts.styles)
 }
 

@@ -138,6 +138,8 @@ pub(crate) fn heading_font(level: u8) -> Font {
 /// Paragraph properties, written in `CT_PPr` order.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Para {
+    /// `w:pStyle`: a paragraph style of `styles.xml` (see [`TABLE_STYLES`]).
+    pub style: Option<&'static str>,
     /// `w:keepNext`.
     pub keep_next: bool,
     /// `w:pageBreakBefore`.
@@ -161,6 +163,7 @@ pub(crate) struct Para {
 impl Para {
     /// Body paragraph: justified, two-character first-line indent.
     pub(crate) const BODY: Para = Para {
+        style: None,
         keep_next: false,
         page_break_before: false,
         off_grid: false,
@@ -172,9 +175,18 @@ impl Para {
         outline: None,
     };
 
+    /// The font runs of this paragraph have without run properties.
+    pub(crate) fn font(&self) -> Font {
+        TABLE_STYLES
+            .iter()
+            .find(|s| Some(s.id) == self.style)
+            .map_or(BODY, |s| s.font)
+    }
+
     /// Writes `<w:pPr>…</w:pPr>` (nothing when every property is unset).
     pub(crate) fn write(&self, x: &mut Xml) {
-        let any = self.keep_next
+        let any = self.style.is_some()
+            || self.keep_next
             || self.page_break_before
             || self.off_grid
             || self.after.is_some()
@@ -187,6 +199,9 @@ impl Para {
             return;
         }
         x.start("w:pPr");
+        if let Some(style) = self.style {
+            x.val("w:pStyle", style);
+        }
         if self.keep_next {
             x.empty("w:keepNext");
         }
@@ -231,33 +246,71 @@ impl Para {
     }
 }
 
-/// Writes `<w:rPr>` for `font` (nothing for the document default).
-pub(crate) fn write_rpr(x: &mut Xml, font: Font) {
-    if font == BODY {
+/// A paragraph style of the statistics table, so that its many cells need no properties of
+/// their own.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableStyle {
+    /// Style id.
+    pub id: &'static str,
+    /// Style name.
+    pub name: &'static str,
+    /// Alignment.
+    pub jc: &'static str,
+    /// Font.
+    pub font: Font,
+}
+
+/// Cell styles: centred text, left-aligned labels, the header; all off the line grid.
+pub(crate) const TABLE_STYLES: [TableStyle; 3] = [
+    TableStyle {
+        id: "XxgkCell",
+        name: "xxgk table cell",
+        jc: "center",
+        font: TABLE_TEXT,
+    },
+    TableStyle {
+        id: "XxgkLabel",
+        name: "xxgk table label",
+        jc: "left",
+        font: TABLE_TEXT,
+    },
+    TableStyle {
+        id: "XxgkHead",
+        name: "xxgk table header",
+        jc: "center",
+        font: TABLE_HEAD,
+    },
+];
+
+/// Writes `<w:rPr>` for `font` (nothing when it is the paragraph's own, `base`).
+pub(crate) fn write_rpr(x: &mut Xml, font: Font, base: Font) {
+    if font == base {
         return;
     }
     x.start("w:rPr");
-    x.open("w:rFonts")
-        .attr("w:ascii", font.latin)
-        .attr("w:hAnsi", font.latin)
-        .attr("w:eastAsia", font.east_asia)
-        .attr("w:cs", font.latin)
-        .close_empty();
-    if font.size != BODY_SZ {
+    if (font.latin, font.east_asia) != (base.latin, base.east_asia) {
+        x.open("w:rFonts")
+            .attr("w:ascii", font.latin)
+            .attr("w:hAnsi", font.latin)
+            .attr("w:eastAsia", font.east_asia)
+            .attr("w:cs", font.latin)
+            .close_empty();
+    }
+    if font.size != base.size {
         let size = font.size.to_string();
         x.val("w:sz", &size).val("w:szCs", &size);
     }
     x.end("w:rPr");
 }
 
-/// Writes one run of `text` in `font`: TAB becomes `w:tab`, a line feed `w:br`. Returns the
+/// Writes one run of `text` in `font` (in a paragraph whose own font is `base`): TAB becomes `w:tab`, a line feed `w:br`. Returns the
 /// number of characters XML cannot carry that were dropped.
-pub(crate) fn write_run(x: &mut Xml, font: Font, text: &str) -> usize {
+pub(crate) fn write_run(x: &mut Xml, font: Font, base: Font, text: &str) -> usize {
     if text.is_empty() {
         return 0;
     }
     x.start("w:r");
-    write_rpr(x, font);
+    write_rpr(x, font, base);
     let mut dropped = 0;
     let mut first = true;
     for line in text.split('\n') {

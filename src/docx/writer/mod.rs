@@ -22,9 +22,10 @@ mod table;
 mod xml;
 
 use std::io::{Seek, Write};
+use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Report;
 
 /// Options for writing.
@@ -59,28 +60,57 @@ pub fn write_with<W: Write + Seek>(
 ) -> Result<Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let document = body::document(report, opts, &mut diags);
-    let styles = docxrs::styles()?;
-    let [footer_odd, footer_even] = docxrs::footers()?;
     let core = parts::core(report, &parts::w3cdtf(now()));
-    let (types, rels, app) = (parts::content_types(), parts::package_rels(), parts::app());
-    let (doc_rels, settings) = (parts::document_rels(), parts::settings());
-    let (fonts, theme) = (parts::font_table(), parts::theme());
-    let files: [(&str, &[u8]); 12] = [
-        ("[Content_Types].xml", types.as_bytes()),
-        ("_rels/.rels", rels.as_bytes()),
-        ("docProps/core.xml", core.as_bytes()),
-        ("docProps/app.xml", app.as_bytes()),
-        ("word/document.xml", document.as_bytes()),
-        ("word/_rels/document.xml.rels", doc_rels.as_bytes()),
-        ("word/styles.xml", &styles),
-        ("word/settings.xml", settings.as_bytes()),
-        ("word/fontTable.xml", fonts.as_bytes()),
-        ("word/theme/theme1.xml", theme.as_bytes()),
-        ("word/footer1.xml", &footer_odd),
-        ("word/footer2.xml", &footer_even),
+    use package::Part::{Copied, New};
+    let files = [
+        Copied("[Content_Types].xml"),
+        Copied("_rels/.rels"),
+        New("docProps/core.xml", core.as_bytes()),
+        Copied("docProps/app.xml"),
+        New("word/document.xml", document.as_bytes()),
+        Copied("word/_rels/document.xml.rels"),
+        Copied("word/styles.xml"),
+        Copied("word/settings.xml"),
+        Copied("word/fontTable.xml"),
+        Copied("word/theme/theme1.xml"),
+        Copied("word/footer1.xml"),
+        Copied("word/footer2.xml"),
     ];
-    package::pack(out, &files)?;
+    package::pack(out, fixed_parts()?, &files)?;
     Ok(diags)
+}
+
+/// The parts that do not depend on the report, built and deflated once per process.
+fn fixed_parts() -> Result<&'static [u8]> {
+    static FIXED: OnceLock<std::result::Result<Vec<u8>, String>> = OnceLock::new();
+    let built = FIXED.get_or_init(|| build_fixed_parts().map_err(|e| e.to_string()));
+    match built {
+        Ok(bytes) => Ok(bytes),
+        Err(detail) => Err(Error::Write {
+            detail: detail.clone(),
+        }),
+    }
+}
+
+fn build_fixed_parts() -> Result<Vec<u8>> {
+    let styles = docxrs::styles()?;
+    let [odd, even] = docxrs::footers()?;
+    let text = [
+        ("[Content_Types].xml", parts::content_types()),
+        ("_rels/.rels", parts::package_rels()),
+        ("docProps/app.xml", parts::app()),
+        ("word/_rels/document.xml.rels", parts::document_rels()),
+        ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table()),
+        ("word/theme/theme1.xml", parts::theme()),
+    ];
+    let mut all: Vec<(&str, &[u8])> = text.iter().map(|(n, s)| (*n, s.as_bytes())).collect();
+    all.extend([
+        ("word/styles.xml", styles.as_slice()),
+        ("word/footer1.xml", odd.as_slice()),
+        ("word/footer2.xml", even.as_slice()),
+    ]);
+    package::deflate(&all)
 }
 
 /// Seconds since 1970: `SOURCE_DATE_EPOCH` when set (reproducible output), else the clock.

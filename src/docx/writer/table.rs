@@ -197,7 +197,7 @@ fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i6
                 String::new()
             }
         };
-        body.paragraph(&path, cell_para("center"), &[], &[(l::TABLE_HEAD, text)]);
+        body.paragraph(&path, cell_para("XxgkHead"), &[], &[(l::TABLE_HEAD, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");
@@ -234,7 +234,7 @@ fn data_row(
     let depth = i64::from(depth.min(8));
     let indent = Para {
         left_chars: (depth > 0).then_some((depth * INDENT_CHARS, depth * INDENT_TWIPS)),
-        ..cell_para("left")
+        ..cell_para("XxgkLabel")
     };
     body.paragraph(&|| row_path(""), indent, &[], &[(l::TABLE_TEXT, label)]);
     if let Some(note) = note {
@@ -259,7 +259,7 @@ fn data_row(
                 String::new()
             }
         };
-        body.paragraph(&path, cell_para("center"), &[], &[(TEXT, text)]);
+        body.paragraph(&path, cell_para("XxgkCell"), &[], &[(TEXT, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");
