@@ -172,6 +172,22 @@ fn table_rows_repeat_the_header_and_never_split() {
         doc.matches("</w:tc>").count()
     );
     assert!(doc.contains("<w:t>（不同渠道和方式公开相同信息计1条）</w:t>"));
+    // Cells take font, size and alignment from the table styles.
+    let cells = doc.matches("<w:tc>").count();
+    let styled = ["XxgkHead", "XxgkLabel", "XxgkCell"]
+        .iter()
+        .map(|s| doc.matches(&format!(r#"<w:pStyle w:val="{s}"/>"#)).count())
+        .sum::<usize>();
+    assert!(
+        styled >= cells,
+        "{styled} styled paragraphs for {cells} cells"
+    );
+    let (mut zip, _) = package(&report, &WriteOptions::default());
+    let styles = part(&mut zip, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:styleId="XxgkCell""#)
+            && styles.contains("<w:snapToGrid w:val=\"false\"")
+    );
 }
 
 #[test]

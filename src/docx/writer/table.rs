@@ -151,23 +151,30 @@ fn start_row(body: &mut Body<'_, '_>, header: bool) {
     x.end("w:trPr");
 }
 
-/// `<w:tc>` with its width, vertically centred.
-fn start_cell(body: &mut Body<'_, '_>, width: i64) {
+/// `<w:tc>`; its width comes from the grid (fixed layout). A cell next to a label of several
+/// lines is centred vertically.
+fn start_cell(body: &mut Body<'_, '_>, centred: bool) {
     let x = &mut body.x;
-    x.start("w:tc").start("w:tcPr");
-    x.open("w:tcW")
-        .attr_num("w:w", width)
-        .attr("w:type", "dxa")
-        .close_empty();
-    x.val("w:vAlign", "center");
-    x.end("w:tcPr");
+    x.start("w:tc");
+    if centred {
+        x.start("w:tcPr").val("w:vAlign", "center").end("w:tcPr");
+    }
 }
 
-/// A cell paragraph's properties: off the document grid, single spacing.
-fn cell_para(jc: &'static str) -> Para {
+/// True when a label (with its note) takes more than one line of the label column: 110 mm
+/// holds about 25 characters of 小四, less two per depth level.
+fn multi_line(label: &str, note: Option<&str>, depth: i64) -> bool {
+    let em: f64 = label
+        .chars()
+        .map(|c| if (c as u32) < 0x2E80 { 0.5 } else { 1.0 })
+        .sum();
+    note.is_some() || em + 2.0 * depth as f64 > 24.0
+}
+
+/// A cell paragraph's properties: one of [`l::TABLE_STYLES`] (off the document grid).
+fn cell_para(style: &'static str) -> Para {
     Para {
-        off_grid: true,
-        jc: Some(jc),
+        style: Some(style),
         ..Para::default()
     }
 }
@@ -188,8 +195,8 @@ fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i6
         DEFAULT_HEADER.to_vec()
     };
     start_row(body, true);
-    for (c, (text, width)) in texts.iter().zip(widths).enumerate() {
-        start_cell(body, *width);
+    for (c, text) in texts.iter().take(widths.len()).enumerate() {
+        start_cell(body, false);
         let path = move || {
             if c == 0 {
                 format!("tables[{t}].header")
@@ -230,8 +237,9 @@ fn data_row(
     };
     start_row(body, false);
     // Label cell: label, then the note on its own line, indented by depth.
-    start_cell(body, widths[0]);
     let depth = i64::from(depth.min(8));
+    let centred = multi_line(label, note, depth);
+    start_cell(body, false);
     let indent = Para {
         left_chars: (depth > 0).then_some((depth * INDENT_CHARS, depth * INDENT_TWIPS)),
         ..cell_para("XxgkLabel")
@@ -249,9 +257,9 @@ fn data_row(
         Planned::Added(_) => vec![unit, added_value],
     };
     let last = values.len().saturating_sub(1);
-    for (c, width) in widths.iter().enumerate().skip(1) {
+    for c in 1..widths.len() {
         let text = values.get(c - 1).copied().unwrap_or("");
-        start_cell(body, *width);
+        start_cell(body, centred);
         let path = || {
             if c - 1 == last {
                 row_path(".value")
