@@ -235,3 +235,45 @@ fn control_characters_are_reported_not_written() {
     assert_eq!(diags[0].location.path.as_deref(), Some("intro[0]"));
     assert!(part(&mut zip, "word/document.xml").contains("<w:t>ab</w:t>"));
 }
+
+#[test]
+fn many_column_tables_are_written_flat() {
+    let row = xxgk::model::Row {
+        code: None,
+        label: "一、本年新收政府信息公开申请数量".into(),
+        note: None,
+        unit: "件".into(),
+        value: truth::value("12"),
+        values: vec![truth::value("10"), truth::value("2")],
+        depth: 0,
+    };
+    let report = Report {
+        title: "标题".into(),
+        tables: vec![xxgk::model::StatTable {
+            kind: xxgk::model::TableKind::Requests2019,
+            title: Some("收到和处理政府信息公开申请情况".into()),
+            subtitle: None,
+            agency: None,
+            header: vec![],
+            header_rows: vec![],
+            columns: vec!["自然人".into(), "商业企业".into(), "总计".into()],
+            rows: vec![row],
+        }],
+        ..Report::default()
+    };
+    let (mut zip, diags) = package(&report, &WriteOptions::complete(true));
+    assert!(diags.is_empty());
+    let doc = part(&mut zip, "word/document.xml");
+    assert_eq!(doc.matches("<w:gridCol ").count(), 4);
+    for text in [
+        "自然人",
+        "商业企业",
+        "总计",
+        "<w:t>10</w:t>",
+        "<w:t>2</w:t>",
+    ] {
+        assert!(doc.contains(text), "{text}");
+    }
+    // Every row has four cells, the missing third value blank.
+    assert_eq!(doc.matches("<w:tc>").count(), 8);
+}

@@ -57,7 +57,10 @@ pub(crate) fn pack<W: Write + Seek>(out: W, prepared: &[u8], parts: &[Part<'_>])
                 zip.write_all(bytes).map_err(|e| zip_error(name, e))?;
             }
             Part::Copied(name) => {
-                let file = fixed.by_name(name).map_err(|e| zip_error(name, e))?;
+                let index = fixed
+                    .index_for_name(name)
+                    .ok_or_else(|| zip_error(name, "not prepared"))?;
+                let file = fixed.by_index_raw(index).map_err(|e| zip_error(name, e))?;
                 zip.raw_copy_file(file).map_err(|e| zip_error(name, e))?;
             }
         }

@@ -97,7 +97,7 @@ fn widths(table: &StatTable) -> Vec<i64> {
     let label = l::TEXT_W * 2 / 5;
     let each = (l::TEXT_W - label) / n;
     let mut w = vec![label];
-    w.extend(std::iter::repeat_n(each, table.columns.len()));
+    w.resize(table.columns.len() + 1, each);
     w[0] = l::TEXT_W - each * n;
     w
 }
