@@ -260,6 +260,7 @@ mod tests {
                 reading: Reading::Count { number: 1 },
             },
             values: vec![],
+            path: vec![],
             depth: 1,
         }
     }
@@ -283,6 +284,7 @@ mod tests {
             header: vec![],
             header_rows: vec![],
             columns: vec![],
+            parts: vec![],
             rows: vec![
                 row(Some("A1"), "x"),
                 row(None, "local"),
