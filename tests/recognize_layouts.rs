@@ -459,7 +459,10 @@ fn automatic_numbering_labels_number_sections_and_rows() {
     assert_eq!(row.value.normalized(), "0");
     // no 填报单位 line: the agency of a 2014–2018 table is unknown; the year comes from the title
     assert_eq!(r.agency, None);
-    assert!(r.diagnostics.iter().any(|d| d.code == "recognize.agency.missing"));
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "recognize.agency.missing"));
     assert_eq!(r.year, Some(2017));
 }
 
