@@ -33,7 +33,7 @@ mod sections;
 
 use crate::catalog::{label_key, stats2018};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::document::{Block, Document, MarkKind, Table};
+use crate::document::{Block, Document, MarkKind, SourceFormat, Table};
 use crate::model::{is_space, Anchor, Report, TableKind};
 
 use grid::{blocks_marks, logical_rows, starts};
@@ -67,7 +67,8 @@ pub fn recognize(doc: &Document) -> Report {
         return report;
     }
 
-    let mut reader = TableReader::new(0);
+    let text_dump = doc.source.format == SourceFormat::Text;
+    let mut reader = TableReader::new(0, text_dump);
     let (narrative_end, after_start) = match stats {
         Some(t) => {
             let top = title_lines_above(&items, t, &mut reader);
