@@ -1,6 +1,7 @@
 //! Encodings and line ends of text dumps: every variant of the sample gives the sample's tree;
 //! malformed and truncated sequences are located; forced encodings; binary input is refused.
 
+use proptest::prelude::*;
 use xxgk::error::Error;
 use xxgk::txt::{decode, encoding::detect, read, How, TextOptions};
 
@@ -246,4 +247,39 @@ fn input_size_limit_is_an_option() {
             ..
         })
     ));
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_read_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        let lax = read(&bytes, &opts());
+        let strict = read(&bytes, &opts().with_strict(true));
+        match (&lax, &strict) {
+            (Ok(doc), Ok(_)) => prop_assert!(doc.diagnostics.iter().all(|d| d.code != "txt.encoding.malformed")),
+            (Ok(doc), Err(Error::Encoding { line: Some(_), column: Some(_), .. })) => {
+                prop_assert_eq!(&doc.diagnostics[0].code, "txt.encoding.malformed")
+            }
+            (Err(Error::Binary { .. }), Err(Error::Binary { .. })) => {}
+            other => prop_assert!(false, "{:?}", other),
+        }
+    }
+
+    #[test]
+    fn any_bytes_decode_under_every_forced_label(
+        bytes in prop::collection::vec(any::<u8>(), 0..128),
+        label in prop_oneof![Just("gbk"), Just("big5"), Just("utf-16le"), Just("utf-16be"), Just("utf-8"), Just("shift_jis")],
+    ) {
+        match decode(&bytes, Some(label)) {
+            Ok(d) => {
+                // The location of the first malformed sequence points at its U+FFFD.
+                if let Some(m) = d.malformed {
+                    let line = xxgk::txt::layout::lines(&d.text).nth(m.line - 1).unwrap();
+                    prop_assert_eq!(line.chars().nth(m.column - 1), Some('\u{FFFD}'));
+                    prop_assert!(m.count >= 1 && m.offset < bytes.len());
+                }
+            }
+            Err(Error::Binary { .. }) => {}
+            Err(e) => prop_assert!(false, "{e:?}"),
+        }
+    }
 }

@@ -20,16 +20,24 @@
 //!
 //! # Which documents come back unchanged
 //!
-//! `txt::read(to_text(doc))` gives back the same body and bookmarks (and note stories) when:
-//! paragraphs carry no style, alignment, indentation or numbering; inlines are `Text`, `Tab`,
-//! bookmark starts, footnote/endnote references and images only, with adjacent texts merged
-//! and no empty text; body paragraphs have no line break and do not start with a `Tab`; text
-//! holds no CR, LF or `[`, image and bookmark names no `[`, `]` or control characters; tables
-//! have at least one row, rows at least one cell, cells exactly one paragraph (line breaks
-//! allowed), cells sit at columns 0, 1, 2… with span 1 and no merges, and a line of a cell after a
-//! break is neither empty, nor only spaces, nor starts with a `Tab`; no grid, style, header flag,
-//! row or trailing marks, no `Block::Mark`; bookmark names start once each; notes have one
-//! paragraph of plain text and are referenced once.
+//! `txt::read(&to_text(doc))` gives back `doc` exactly (source `Text`/`UTF-8` aside) when all of
+//! these hold; `tests/txt_roundtrip.rs` generates such documents:
+//!
+//! - **Document**: no properties, no diagnostics; `bookmarks` lists each bookmark start once, in
+//!   order, not closed; `stories` are exactly the footnotes / endnotes referenced in the body, in
+//!   order of reference.
+//! - **Body**: paragraphs and tables only (no `Block::Mark`).
+//! - **Paragraph**: no style, outline level, alignment, indentation or numbering; inlines are
+//!   `Text`, `Tab`, `Mark(Start)`, footnote/endnote `NoteRef` and `Image(Some)` / `Image(None)`;
+//!   adjacent texts merged, no empty text; text holds no TAB, CR, LF or `[`.
+//! - **Body paragraph**: no line break; the first inline is not a `Tab`.
+//! - **Names**: bookmark and image names 1–256 bytes without `[`, `]` or control characters; note
+//!   ids 1–32 ASCII letters, digits, `_` or `-`, each referenced once.
+//! - **Table**: at least one row, no grid, style, row marks or trailing marks; rows have at least
+//!   one cell and no header flag; cells sit at columns 0, 1, 2… with span 1 and no merge, and
+//!   hold exactly one paragraph, whose lines after a line break are neither empty, nor only
+//!   spaces, nor start with a `Tab`.
+//! - **Note**: one paragraph of `Text` (and `Tab`) without line breaks.
 
 use std::collections::HashMap;
 
@@ -39,6 +47,14 @@ use super::{
 use crate::document::Mark;
 
 /// Renders the document as a Tika-style text dump.
+///
+/// ```
+/// use xxgk::document::dump::to_text;
+///
+/// let dump = "标题\n\t[bookmark: _Hlk1]指标\n（注）\n\t条\n\n\n";
+/// let doc = xxgk::txt::read(dump.as_bytes(), &Default::default()).unwrap();
+/// assert_eq!(to_text(&doc), dump);
+/// ```
 pub fn to_text(doc: &Document) -> String {
     let notes: HashMap<(bool, &str), &[Block]> = doc
         .stories

@@ -184,26 +184,41 @@ fn zero_pattern(bytes: &[u8]) -> Option<Option<&'static Encoding>> {
 /// # Errors
 /// [`Error::Binary`] for binary signatures and zero bytes that are not UTF-16.
 pub fn detect(bytes: &[u8]) -> Result<Detected> {
+    detect_text(bytes).map(|(d, _)| d)
+}
+
+/// [`detect`], also giving the text when row 7 (valid UTF-8) decided, so it is validated once.
+fn detect_text(bytes: &[u8]) -> Result<(Detected, Option<&str>)> {
     if let Some(what) = binary_kind(bytes) {
         return Err(binary(what));
     }
     let found = |encoding, how, bom_len| {
-        Ok(Detected {
+        let d = Detected {
             encoding,
             how,
             bom_len,
-        })
+        };
+        Ok((d, None))
     };
     let bom = Encoding::for_bom(bytes);
-    let zeros = || zero_pattern(bytes);
-    match (bom, bom.is_none().then(zeros).flatten()) {
-        (Some((e, n)), _) if e == UTF_8 => found(UTF_8, How::Bom, n),
-        (Some((e, n)), _) if e == UTF_16LE => found(UTF_16LE, How::Bom, n),
-        (Some((e, n)), _) if e == UTF_16BE => found(UTF_16BE, How::Bom, n),
-        (None, Some(Some(e))) if e == UTF_16LE => found(UTF_16LE, How::ZeroBytes, 0),
-        (None, Some(Some(e))) if e == UTF_16BE => found(UTF_16BE, How::ZeroBytes, 0),
-        (None, Some(_)) => Err(binary("binary data (zero bytes)")),
-        _ if std::str::from_utf8(bytes).is_ok() => found(UTF_8, How::ValidUtf8, 0),
+    let zeros = if bom.is_none() {
+        zero_pattern(bytes)
+    } else {
+        None
+    };
+    let utf8 = if bom.is_none() && zeros.is_none() {
+        std::str::from_utf8(bytes).ok()
+    } else {
+        None
+    };
+    match (bom, zeros, utf8) {
+        (Some((e, n)), _, _) if e == UTF_8 => found(UTF_8, How::Bom, n),
+        (Some((e, n)), _, _) if e == UTF_16LE => found(UTF_16LE, How::Bom, n),
+        (Some((e, n)), _, _) if e == UTF_16BE => found(UTF_16BE, How::Bom, n),
+        (_, Some(Some(e)), _) if e == UTF_16LE => found(UTF_16LE, How::ZeroBytes, 0),
+        (_, Some(Some(e)), _) if e == UTF_16BE => found(UTF_16BE, How::ZeroBytes, 0),
+        (_, Some(_), _) => Err(binary("binary data (zero bytes)")),
+        (_, _, Some(text)) => found(UTF_8, How::ValidUtf8, 0).map(|(d, _)| (d, Some(text))),
         _ => found(GB18030, How::Fallback, 0),
     }
 }
@@ -247,16 +262,27 @@ pub fn forced(bytes: &[u8], label: &str) -> Result<Detected> {
 
 /// Detects (or applies the forced `label`) and decodes in one pass.
 ///
+/// ```
+/// use xxgk::txt::{decode, How};
+///
+/// // 统计 in GBK, then a byte that is no GB18030.
+/// let d = decode(b"\xCD\xB3\xBC\xC6\n\xFF", None).unwrap();
+/// assert_eq!((d.detected.name(), d.detected.how), ("GB18030", How::Fallback));
+/// assert_eq!(d.text, "统计\n\u{FFFD}");
+/// let m = d.malformed.unwrap();
+/// assert_eq!((m.line, m.column, m.offset, m.count), (2, 1, 5, 1));
+/// ```
+///
 /// # Errors
 /// As [`detect`] and [`forced`]; [`Error::LimitExceeded`] when the decoded size would overflow.
 pub fn decode(bytes: &[u8], label: Option<&str>) -> Result<Decoded> {
-    let detected = match label {
-        Some(l) => forced(bytes, l)?,
-        None => detect(bytes)?,
+    let (detected, valid) = match label {
+        Some(l) => (forced(bytes, l)?, None),
+        None => detect_text(bytes)?,
     };
     let body = &bytes[detected.bom_len..];
     if detected.encoding == UTF_8 {
-        if let Ok(s) = std::str::from_utf8(body) {
+        if let Some(s) = valid.or_else(|| std::str::from_utf8(body).ok()) {
             return Ok(Decoded {
                 text: s.to_owned(),
                 detected,
@@ -311,7 +337,7 @@ fn decode_with(encoding: &'static Encoding, src: &[u8]) -> Result<Decoding> {
                 out.reserve(more.max(4));
             }
             DecoderResult::Malformed(bad, after) => {
-                let at = read_total - usize::from(after) - usize::from(bad);
+                let at = read_total.saturating_sub(usize::from(after) + usize::from(bad));
                 if first.is_none() {
                     first = Some((out.len(), at));
                 }
