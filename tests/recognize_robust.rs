@@ -98,3 +98,53 @@ proptest! {
         prop_assert_eq!(back, r);
     }
 }
+
+#[test]
+fn a_huge_table_of_unknown_rows_is_read_whole() {
+    let label = "某某某".repeat(40);
+    let mut rows = vec![Row {
+        cells: ["统计指标", "单位", "统计数"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Cell {
+                col: i,
+                blocks: vec![Block::Paragraph(Paragraph::from_text(*t))],
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }];
+    for i in 0..20_000 {
+        rows.push(Row {
+            cells: [format!("{label}{i}"), "件".into(), i.to_string()]
+                .into_iter()
+                .enumerate()
+                .map(|(c, t)| Cell {
+                    col: c,
+                    blocks: vec![Block::Paragraph(Paragraph::from_text(t))],
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        });
+    }
+    let doc = Document {
+        body: vec![
+            Block::Paragraph(Paragraph::from_text("政府信息公开情况统计表")),
+            Block::Table(Table {
+                rows,
+                ..Default::default()
+            }),
+        ],
+        ..Default::default()
+    };
+    let r = xxgk::recognize(&doc);
+    let _ = xxgk::validate(&r);
+    assert_eq!(r.tables[0].rows.len(), 20_000);
+    let unknown = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "recognize.row.unknown")
+        .count();
+    assert_eq!(unknown, 20_000);
+}
