@@ -114,9 +114,20 @@ fn a_huge_table_of_unknown_rows_is_read_whole() {
             .collect(),
         ..Default::default()
     }];
-    for i in 0..20_000 {
+    let known = [
+        "四、行政复议数量",
+        "（一）维持具体行政行为数",
+        "（二）被依法纠错数",
+        "（三）其他情形数",
+        "六、举报投诉数量",
+    ];
+    let labels = known
+        .iter()
+        .map(|k| k.to_string())
+        .chain((0..20_000).map(|i| format!("{label}{i}")));
+    for (i, l) in labels.enumerate() {
         rows.push(Row {
-            cells: [format!("{label}{i}"), "件".into(), i.to_string()]
+            cells: [l, "件".into(), i.to_string()]
                 .into_iter()
                 .enumerate()
                 .map(|(c, t)| Cell {
@@ -140,7 +151,8 @@ fn a_huge_table_of_unknown_rows_is_read_whole() {
     };
     let r = xxgk::recognize(&doc);
     let _ = xxgk::validate(&r);
-    assert_eq!(r.tables[0].rows.len(), 20_000);
+    assert_eq!(r.tables[0].rows.len(), 20_005);
+    assert_eq!(r.tables[0].kind, xxgk::model::TableKind::Stats2018);
     let unknown = r
         .diagnostics
         .iter()
