@@ -165,6 +165,11 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         let c: Vec<char> = s.chars().take(80).collect();
         c.windows(2).map(|w| (w[0], w[1])).collect()
     };
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la > 2 * lb + 2 || lb > 2 * la + 2 {
+        // too different in length to reach the threshold
+        return 0.0;
+    }
     let (ga, mut gb) = (grams(a), grams(b));
     if ga.is_empty() || gb.is_empty() {
         return if a == b && !a.is_empty() { 1.0 } else { 0.0 };
