@@ -241,6 +241,7 @@ fn many_column_tables_are_written_flat() {
     let row = xxgk::model::Row {
         code: None,
         label: "一、本年新收政府信息公开申请数量".into(),
+        path: vec![],
         note: None,
         unit: "件".into(),
         value: truth::value("12"),
@@ -257,6 +258,7 @@ fn many_column_tables_are_written_flat() {
             header: vec![],
             header_rows: vec![],
             columns: vec!["自然人".into(), "商业企业".into(), "总计".into()],
+            parts: vec![],
             rows: vec![row],
         }],
         ..Report::default()

@@ -217,6 +217,7 @@ fn report() -> impl Strategy<Value = Report> {
                     header: vec!["统计指标".into(), "单位".into(), "统计数".into()],
                     header_rows: vec![],
                     columns: vec![],
+                    parts: vec![],
                     rows,
                 }],
                 ..Report::default()

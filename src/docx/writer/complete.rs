@@ -253,6 +253,7 @@ mod tests {
         Row {
             code: code.map(str::to_string),
             label: label.into(),
+            path: vec![],
             note: None,
             unit: "件".into(),
             value: Value {
@@ -283,6 +284,7 @@ mod tests {
             header: vec![],
             header_rows: vec![],
             columns: vec![],
+            parts: vec![],
             rows: vec![
                 row(Some("A1"), "x"),
                 row(None, "local"),
