@@ -118,3 +118,33 @@ fn numbers_and_missing() {
     assert!(!Value::parse("0").is_missing());
     assert!(!Value::parse("无").is_missing());
 }
+
+mod props {
+    use proptest::prelude::*;
+    use xxgk::model::Value;
+
+    proptest! {
+        /// Any text reads without panic, keeps its text (outer whitespace aside), and its
+        /// normalised form is stable.
+        #[test]
+        fn any_text(s in "[0-9０-９．.,/／—\\-－万元件 \u{3000}a-z无]{0,12}") {
+            let v = Value::parse(&s);
+            prop_assert_eq!(v.text.as_str(), s.trim_matches(xxgk::model::is_space));
+            let n = v.normalized();
+            prop_assert_eq!(Value::parse(&n).normalized(), n);
+            if v.is_missing() {
+                prop_assert!(v.number().is_none());
+            }
+        }
+
+        /// Integers read back as themselves, full-width or not.
+        #[test]
+        fn integers(n in 0i64..10_000_000) {
+            let ascii = n.to_string();
+            let wide: String = ascii.chars().map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap()).collect();
+            prop_assert_eq!(Value::parse(&ascii).number(), Some(n as f64));
+            prop_assert_eq!(Value::parse(&wide).number(), Some(n as f64));
+            prop_assert_eq!(Value::parse(&wide).normalized(), ascii);
+        }
+    }
+}

@@ -268,3 +268,51 @@ fn flat_requests_table_inherits_empty_label_cells() {
         .iter()
         .any(|d| d.severity == xxgk::Severity::Error));
 }
+
+#[test]
+fn edition_mismatch_and_missing_rows_are_reported() {
+    let rows = vec![
+        flat(&[
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "申请人情况",
+        ]),
+        flat(&[
+            "一、本年新收政府信息公开申请数量",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]),
+        flat(&[
+            "三、本年度办理结果",
+            "（八）自定义",
+            "1",
+            "0",
+            "0",
+            "0",
+            "0",
+            "0",
+            "1",
+        ]),
+    ];
+    let doc = Document {
+        body: vec![
+            Block::Paragraph(Paragraph::from_text("某局2022年政府信息公开工作年度报告")),
+            Block::Table(Table {
+                rows,
+                ..Default::default()
+            }),
+        ],
+        ..Default::default()
+    };
+    let r = xxgk::recognize(&doc);
+    assert_eq!(r.tables[0].kind, TableKind::Requests2019);
+    let count = |code: &str| r.diagnostics.iter().filter(|d| d.code == code).count();
+    assert_eq!(count("recognize.table.edition_mismatch"), 1);
+    assert_eq!(count("recognize.row.unknown"), 1);
+    // 23 rows in the 2019 catalogue, one found
+    assert_eq!(count("recognize.row.missing"), 22);
+}

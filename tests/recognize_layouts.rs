@@ -646,3 +646,18 @@ fn empty_document_gives_an_empty_report() {
         .iter()
         .any(|d| d.code == "recognize.table.missing"));
 }
+
+#[test]
+fn a_bookmark_in_the_last_empty_paragraph_anchors_at_the_last_row() {
+    let mut rows = vec![header()];
+    rows.extend(data_rows());
+    let mut body = title_lines();
+    body.push(table(rows));
+    body.push(Block::Paragraph(Paragraph {
+        inlines: vec![start("_GoBack")],
+        ..Default::default()
+    }));
+    let r = recognize(&doc(body));
+    assert_eq!(r.anchors.len(), 1);
+    assert_eq!(r.anchors[0].at, "tables[0].rows[5]");
+}

@@ -441,3 +441,49 @@ fn n5_review_groups() {
         Some("tables[0].rows[0].values[14]")
     );
 }
+
+#[test]
+fn n4_carried_over_matches_last_years_carry_forward() {
+    let prev = requests(&[("R4", ["1", "0", "0", "0", "0", "0", "1"])]);
+    let same = requests(&[("R2", ["1", "0", "0", "0", "0", "0", "1"])]);
+    assert!(xxgk::validate::across_years(&prev, &same).is_empty());
+    let other = requests(&[("R2", ["2", "0", "0", "0", "0", "0", "2"])]);
+    let f = xxgk::validate::across_years(&prev, &other);
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert!(f
+        .iter()
+        .all(|d| d.code == "validate.N4" && d.severity == Severity::Warning));
+    let i = catalog::requests2021().position("R2").unwrap();
+    assert_eq!(
+        f[0].location.path,
+        Some(format!("tables[0].rows[{i}].values[0]"))
+    );
+}
+
+#[test]
+fn n6_rules_in_force_carry_over() {
+    let active = |made: &str, repealed: &str, valid: &str| Report {
+        tables: vec![StatTable {
+            kind: TableKind::Active2021,
+            rows: vec![Row {
+                label: "行政规范性文件".into(),
+                path: vec!["第二十条第（一）项".into(), "行政规范性文件".into()],
+                values: [made, repealed, valid]
+                    .iter()
+                    .map(|v| Value::parse(v))
+                    .collect(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let prev = active("1", "0", "12");
+    assert!(xxgk::validate::across_years(&prev, &active("2", "1", "13")).is_empty());
+    let f = xxgk::validate::across_years(&prev, &active("2", "1", "15"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].code.as_str(), f[0].severity),
+        ("validate.N6", Severity::Info)
+    );
+}

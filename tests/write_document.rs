@@ -241,6 +241,7 @@ fn many_column_tables_are_written_flat() {
     let row = xxgk::model::Row {
         code: None,
         label: "一、本年新收政府信息公开申请数量".into(),
+        path: vec![],
         note: None,
         unit: "件".into(),
         value: truth::value("12"),

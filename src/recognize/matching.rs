@@ -50,9 +50,25 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
             cursor = i + 1;
         }
     }
-    // Pass 2: close matches for the rest, between their matched neighbours' positions.
+    // Pass 2: close matches for the rest, between their matched neighbours' positions (at most
+    // MAX_FUZZY rows are tried, so a huge table of unknown rows stays linear).
+    let mut tried = 0;
     for r in 0..rows.len() {
         if found[r].is_some() || rows[r].label.is_empty() {
+            continue;
+        }
+        tried += 1;
+        if tried > MAX_FUZZY {
+            diags.push(
+                Diagnostic::warning(
+                    "recognize.row.unknown",
+                    format!(
+                        "row `{}` is not in the catalogue; kept without a code",
+                        rows[r].label
+                    ),
+                )
+                .at(path(r)),
+            );
             continue;
         }
         let lo = found[..r]
@@ -133,6 +149,9 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
     (matched, diags)
 }
 
+/// Most rows tried for a close match.
+const MAX_FUZZY: usize = 256;
+
 /// The first unused index ≥ `from` satisfying `ok`, else the first unused one before it.
 fn pick(used: &[bool], from: usize, ok: impl Fn(usize) -> bool) -> Option<usize> {
     (from..used.len())
@@ -143,9 +162,14 @@ fn pick(used: &[bool], from: usize, ok: impl Fn(usize) -> bool) -> Option<usize>
 /// Dice coefficient of the character bigrams of two strings (0–1).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let grams = |s: &str| -> Vec<(char, char)> {
-        let c: Vec<char> = s.chars().take(200).collect();
+        let c: Vec<char> = s.chars().take(80).collect();
         c.windows(2).map(|w| (w[0], w[1])).collect()
     };
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la > 2 * lb + 2 || lb > 2 * la + 2 {
+        // too different in length to reach the threshold
+        return 0.0;
+    }
     let (ga, mut gb) = (grams(a), grams(b));
     if ga.is_empty() || gb.is_empty() {
         return if a == b && !a.is_empty() { 1.0 } else { 0.0 };

@@ -33,7 +33,7 @@ mod sections;
 
 use crate::catalog::{label_key, stats2018};
 use crate::diagnostic::{Diagnostic, Location};
-use crate::document::{Block, Document, MarkKind, Table};
+use crate::document::{Block, Document, MarkKind, SourceFormat, Table};
 use crate::model::{is_space, Anchor, Report, TableKind};
 
 use grid::{blocks_marks, logical_rows, starts};
@@ -60,14 +60,16 @@ pub fn recognize(doc: &Document) -> Report {
     });
 
     if stats.is_none() && has_new_format_table(&items) {
-        new_format(&items, &mut report, &mut anchors);
-        anchors.extend(pending.into_iter().map(|m| (m, "title".to_string())));
+        let last = new_format(&items, &mut report, &mut anchors);
+        anchors.extend(pending.into_iter().map(|m| (m, last.clone())));
         set_agency_year(&mut report);
+        newformat::check(&mut report);
         report.anchors = order_anchors(anchors, &report.bookmarks);
         return report;
     }
 
-    let mut reader = TableReader::new(0);
+    let text_dump = doc.source.format == SourceFormat::Text;
+    let mut reader = TableReader::new(0, text_dump);
     let (narrative_end, after_start) = match stats {
         Some(t) => {
             let top = title_lines_above(&items, t, &mut reader);
@@ -94,13 +96,14 @@ pub fn recognize(doc: &Document) -> Report {
         ItemKind::Para(lines) => Some((lines.concat(), &it.starts)),
         ItemKind::Table(_) => None,
     });
+    let mut last = "title".to_string();
     if let Some((first, marks)) = paras.next() {
         report.title = first;
         anchors.extend(marks.iter().map(|m| (m.clone(), "title".to_string())));
     } else {
         report.diagnostics.push(Diagnostic::warning(
             "recognize.title.missing",
-            "the document has no paragraph before its statistics table",
+            "no text paragraph before the statistics table (or none at all): the title is empty",
         ));
     }
     let mut rest: Vec<(String, &Vec<String>)> = paras.collect();
@@ -117,6 +120,10 @@ pub fn recognize(doc: &Document) -> Report {
     for (text, marks) in rest {
         let at = builder.push(&text);
         anchors.extend(marks.iter().map(|m| (m.clone(), at.clone())));
+        last = at;
+    }
+    if stats.is_some() {
+        last = "tables[0]".to_string();
     }
     for it in &items[..narrative_end] {
         if let ItemKind::Table(t) = &it.kind {
@@ -129,6 +136,7 @@ pub fn recognize(doc: &Document) -> Report {
             ItemKind::Para(lines) => {
                 let at = builder.push(&lines.concat());
                 anchors.extend(it.starts.iter().map(|m| (m.clone(), at.clone())));
+                last = at;
                 after += 1;
             }
             ItemKind::Table(t) => report.diagnostics.push(ignored_table(t, it.block)),
@@ -146,13 +154,18 @@ pub fn recognize(doc: &Document) -> Report {
     // The table.
     if stats.is_some() {
         finish_table(&mut report, reader, &mut anchors);
+        if last == "tables[0]" {
+            if let Some(n) = report.tables[0].rows.len().checked_sub(1) {
+                last = format!("tables[0].rows[{n}]");
+            }
+        }
     } else {
         report.diagnostics.push(Diagnostic::warning(
             "recognize.table.missing",
             "no statistics table (政府信息公开情况统计表) found",
         ));
     }
-    anchors.extend(pending.into_iter().map(|m| (m, "title".to_string())));
+    anchors.extend(pending.into_iter().map(|m| (m, last.clone())));
     set_agency_year(&mut report);
     report.anchors = order_anchors(anchors, &report.bookmarks);
     report
@@ -169,8 +182,15 @@ fn has_new_format_table(items: &[Item<'_>]) -> bool {
 /// The 2019/2021 format: narrative paragraphs in order around the report tables (text after a
 /// table continues its section); each report table with its continuations (following tables
 /// of the same kind or of no kind, nothing between) is one [`crate::model::StatTable`].
-fn new_format(items: &[Item<'_>], report: &mut Report, anchors: &mut Vec<(String, String)>) {
+///
+/// Returns the model path of the last thing read (where bookmarks after it are anchored).
+fn new_format(
+    items: &[Item<'_>],
+    report: &mut Report,
+    anchors: &mut Vec<(String, String)>,
+) -> String {
     let mut builder = SectionBuilder::default();
+    let mut last = "title".to_string();
     let mut titled = false;
     let mut i = 0;
     while i < items.len() {
@@ -194,6 +214,7 @@ fn new_format(items: &[Item<'_>], report: &mut Report, anchors: &mut Vec<(String
                     builder.push(&text)
                 };
                 anchors.extend(it.starts.iter().map(|m| (m.clone(), at.clone())));
+                last = at;
                 i += 1;
             }
             ItemKind::Table(t) => {
@@ -228,6 +249,10 @@ fn new_format(items: &[Item<'_>], report: &mut Report, anchors: &mut Vec<(String
                         .into_iter()
                         .map(|(m, p)| (m, format!("tables[{ti}].{p}"))),
                 );
+                last = match table.rows.len() {
+                    0 => format!("tables[{ti}]"),
+                    n => format!("tables[{ti}].rows[{}]", n - 1),
+                };
                 report.tables.push(table);
             }
         }
@@ -248,6 +273,7 @@ fn new_format(items: &[Item<'_>], report: &mut Report, anchors: &mut Vec<(String
     }
     report.intro = std::mem::take(&mut builder.intro);
     report.sections = std::mem::take(&mut builder.sections);
+    last
 }
 
 /// Matches the rows, decides the kind and moves the table into the report.

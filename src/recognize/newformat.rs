@@ -14,7 +14,8 @@ use super::grid::{cell_lines, cell_marks, GridRow};
 use super::numbering::split_number;
 use super::rows::compact;
 use crate::catalog::{self, label_key, REQUEST_COLUMNS, REVIEW_COLUMNS};
-use crate::model::{ColumnNode, HeaderCell, Row, StatTable, TableKind, TablePart, Value};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::model::{ColumnNode, HeaderCell, Report, Row, StatTable, TableKind, TablePart, Value};
 
 /// Which report table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -321,4 +322,63 @@ fn active(rows: &[GridRow<'_>]) -> (StatTable, Vec<(String, String)>) {
         _ => TableKind::Active2021,
     };
     (table, anchors)
+}
+
+/// Catalogue coverage of 表三 (`recognize.row.unknown`, `recognize.row.missing`) and the
+/// edition against the reporting year (`recognize.table.edition_mismatch`: 2019 headers in a
+/// report on 2021 or later, 2021 headers before 2021).
+pub fn check(report: &mut Report) {
+    let mut found = Vec::new();
+    for (ti, t) in report.tables.iter().enumerate() {
+        let Some(cat) = crate::catalog::for_kind(t.kind) else {
+            continue;
+        };
+        for (i, row) in t.rows.iter().enumerate() {
+            if row.code.is_none() {
+                found.push(
+                    Diagnostic::warning(
+                        "recognize.row.unknown",
+                        format!("row `{}` is not in the catalogue", row.path.join(" / ")),
+                    )
+                    .at(Location::path(format!("tables[{ti}].rows[{i}]"))),
+                );
+            }
+        }
+        for ind in &cat.indicators {
+            if !t
+                .rows
+                .iter()
+                .any(|r| r.code.as_deref() == Some(ind.code.as_str()))
+            {
+                found.push(
+                    Diagnostic::warning(
+                        "recognize.row.missing",
+                        format!(
+                            "catalogue row {} `{}` not found",
+                            ind.code,
+                            ind.path.join(" / ")
+                        ),
+                    )
+                    .at(Location::path(format!("tables[{ti}]"))),
+                );
+            }
+        }
+        let old = matches!(t.kind, TableKind::Active2019 | TableKind::Requests2019);
+        let new = matches!(t.kind, TableKind::Active2021 | TableKind::Requests2021);
+        if let Some(y) = report.year {
+            if old && y >= 2021 || new && y < 2021 {
+                found.push(
+                    Diagnostic::info(
+                        "recognize.table.edition_mismatch",
+                        format!(
+                            "a {y} report uses the {} headers of this table",
+                            if old { "2019" } else { "2021" }
+                        ),
+                    )
+                    .at(Location::path(format!("tables[{ti}]"))),
+                );
+            }
+        }
+    }
+    report.diagnostics.extend(found);
 }

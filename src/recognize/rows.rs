@@ -174,11 +174,14 @@ pub struct TableReader {
     roles: Option<Roles>,
     pending: Vec<String>,
     table_index: usize,
+    text_dump: bool,
+    last_unit: Option<String>,
 }
 
 impl TableReader {
-    /// A reader for `tables[table_index]`.
-    pub fn new(table_index: usize) -> Self {
+    /// A reader for `tables[table_index]`. `text_dump`: the rows come from a text dump, which
+    /// prints every cell once and loses spans (see [`TableReader::read`]).
+    pub fn new(table_index: usize, text_dump: bool) -> Self {
         TableReader {
             table: StatTable::default(),
             anchors: Vec::new(),
@@ -186,6 +189,8 @@ impl TableReader {
             roles: None,
             pending: Vec::new(),
             table_index,
+            text_dump,
+            last_unit: None,
         }
     }
 
@@ -222,6 +227,11 @@ impl TableReader {
     }
 
     /// Reads the logical rows of one table (the first, or a continuation).
+    ///
+    /// Rows of a text dump lost their spans, so there: a row of one cell is a label merged over
+    /// the whole row (unit `——`, value blank); a row of two cells in a three-column table is a
+    /// label merged over the unit column (unit `——`, then the value); an empty unit cell under a
+    /// unit is a vertical merge's continuation and repeats it.
     pub fn read(&mut self, rows: &[GridRow<'_>], block: usize) {
         for (r, row) in rows.iter().enumerate() {
             self.pending.extend(row.marks.iter().cloned());
@@ -314,16 +324,29 @@ impl TableReader {
             .roles
             .get_or_insert_with(|| Roles::by_width(width))
             .clone();
+        let expected = roles
+            .values
+            .iter()
+            .map(|v| v.0)
+            .chain(roles.unit)
+            .chain([roles.label])
+            .max()
+            .map_or(0, |m| m + 1);
+        let short = self.text_dump && row.slots.len() < expected && roles.label == 0;
         let label_slot = row.at(roles.label);
         let label_lines = label_slot.map(|s| cell_lines(s.cell)).unwrap_or_default();
         let (label, note) = label_and_note(&label_lines);
+        // In a short text-dump row the label covers the unit column (and the value column
+        // when it is the only cell); the value, if any, is the next cell.
+        let spanned = |c: usize| short && (row.slots.len() == 1 || Some(c) == roles.unit);
         let covers = |col: Option<usize>| -> bool {
             match (label_slot, col) {
+                (_, Some(c)) if spanned(c) => true,
                 (Some(s), Some(c)) => s.covers(c),
                 _ => false,
             }
         };
-        let unit = if covers(roles.unit) {
+        let mut unit = if covers(roles.unit) {
             "——".to_string()
         } else {
             roles
@@ -332,7 +355,24 @@ impl TableReader {
                 .map(|s| unit_text(&cell_lines(s.cell)))
                 .unwrap_or_default()
         };
+        if self.text_dump && unit.is_empty() {
+            if let Some(above) = self.last_unit.as_ref().filter(|u| *u != "——") {
+                unit = above.clone();
+            }
+        }
+        if !unit.is_empty() {
+            self.last_unit = Some(unit.clone());
+        }
+        let short_value = short && row.slots.len() == 2;
+        let first_value = roles.values.first().map(|v| v.0);
         let read_value = |col: usize| -> Value {
+            if short_value && Some(col) == first_value {
+                return row
+                    .slots
+                    .get(1)
+                    .map(|s| Value::parse(&cell_lines(s.cell).join("\n")))
+                    .unwrap_or_default();
+            }
             if covers(Some(col)) {
                 return Value::blank();
             }

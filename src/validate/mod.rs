@@ -18,6 +18,8 @@
 //! | `validate.N1` | 表三 | every column: 一 + 二 = （七）总计 + 四 | error |
 //! | `validate.N2` | 表三 | every row: 总计 = the six applicant columns | error |
 //! | `validate.N3` | 表三 | every column: （七）总计 = Σ result rows （一）…（六） | error |
+//! | `validate.N4` | 表三, two years | 二、上年结转 (Y) = 四、结转下年度 (Y−1), every column ([`across_years`]) | warning |
+//! | `validate.N6` | 2021 表二, two years | 现行有效 (Y) = 现行有效 (Y−1) + 制发 (Y) − 废止 (Y) ([`across_years`]) | info |
 //! | `validate.N5` | 表四 | each group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 | error |
 //! | `validate.value.not_a_number` | all | a value cell that is no number, dash, `/` or blank | warning |
 //! | `validate.value.negative` | all but 表二 (本年增/减) | a negative count | error |
@@ -47,6 +49,15 @@ pub fn validate(report: &Report) -> Vec<Diagnostic> {
         }
         values(&ctx, &mut out);
     }
+    out
+}
+
+/// Checks two consecutive reports of one agency (`previous` for year Y−1, `current` for Y)
+/// against the cross-year rules N4 and N6; locations are in `current`. The caller pairs the
+/// reports (same agency, consecutive years). Never fails.
+pub fn across_years(previous: &Report, current: &Report) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    newformat::across_years(previous, current, &mut out);
     out
 }
 

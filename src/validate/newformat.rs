@@ -1,7 +1,9 @@
-//! 2019/2021 表三 and 表四 → findings of rules N1, N2, N3 and N5 (see the parent module).
+//! 2019/2021 表三 and 表四 → findings of rules N1, N2, N3 and N5; two consecutive reports →
+//! N4 and N6 (see the parent module).
 
 use super::{sum_rule, Ctx, Operand};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::model::{Report, StatTable, TableKind};
 
 fn cell(ctx: &Ctx<'_>, code: &str, col: usize) -> Operand {
     Operand::of(ctx.row(code).and_then(|(_, r)| r.values.get(col)))
@@ -87,6 +89,90 @@ pub(crate) fn reviews(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                 ctx.at_value(i, g * 5 + 4),
                 Severity::Error,
             );
+        }
+    }
+}
+
+/// The first table of one of `kinds`, with its index.
+fn find<'a>(r: &'a Report, kinds: &[TableKind]) -> Option<(usize, &'a StatTable)> {
+    r.tables
+        .iter()
+        .enumerate()
+        .find(|(_, t)| kinds.contains(&t.kind))
+}
+
+/// N4 and N6 between two consecutive reports of one agency (see [`super::across_years`]).
+pub(crate) fn across_years(previous: &Report, current: &Report, out: &mut Vec<Diagnostic>) {
+    let req = [TableKind::Requests2019, TableKind::Requests2021];
+    if let (Some((_, p)), Some((ti, c))) = (find(previous, &req), find(current, &req)) {
+        let (Some((_, carried)), Some((i, brought))) = (p.row("R4"), c.row("R2")) else {
+            return;
+        };
+        for col in 0..7 {
+            let (a, b) = (
+                Operand::of(carried.values.get(col)),
+                Operand::of(brought.values.get(col)),
+            );
+            if a.unreadable || b.unreadable || a.missing && b.missing {
+                continue;
+            }
+            if (a.number - b.number).abs() > 1e-6 {
+                let sev = if a.missing || b.missing {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                out.push(
+                    Diagnostic::new(
+                        sev,
+                        "validate.N4",
+                        format!(
+                            "column {}: 上年结转 {} differs from last year's 结转下年度 {}",
+                            col + 1,
+                            super::fmt(b.number),
+                            super::fmt(a.number)
+                        ),
+                    )
+                    .at(Location::path(format!(
+                        "tables[{ti}].rows[{i}].values[{col}]"
+                    ))),
+                );
+            }
+        }
+    }
+    let act = [TableKind::Active2021];
+    if let (Some((_, p)), Some((ti, c))) = (find(previous, &act), find(current, &act)) {
+        for (i, row) in c.rows.iter().enumerate() {
+            let Some(prev) = p.rows.iter().find(|r| r.path == row.path) else {
+                continue;
+            };
+            if row.values.len() < 3 || prev.values.len() < 3 {
+                continue;
+            }
+            let [made, repealed, valid] = [0, 1, 2].map(|j| Operand::of(row.values.get(j)));
+            let before = Operand::of(prev.values.get(2));
+            let all = [made, repealed, valid, before];
+            if all.iter().any(|o| o.unreadable || o.missing) {
+                continue;
+            }
+            let expected = before.number + made.number - repealed.number;
+            if (expected - valid.number).abs() > 1e-6 {
+                out.push(
+                    Diagnostic::info(
+                        "validate.N6",
+                        format!(
+                            "`{}`: 现行有效 {} but last year's {} + 制发 {} − 废止 {} = {}",
+                            row.label,
+                            super::fmt(valid.number),
+                            super::fmt(before.number),
+                            super::fmt(made.number),
+                            super::fmt(repealed.number),
+                            super::fmt(expected)
+                        ),
+                    )
+                    .at(Location::path(format!("tables[{ti}].rows[{i}].values[2]"))),
+                );
+            }
         }
     }
 }

@@ -72,6 +72,7 @@ pub fn report_from_truth(path: &std::path::Path) -> Report {
         .map(|(i, r)| Row {
             code: official.then(|| CODES_2018[i].to_string()),
             label: s(&r["label"]),
+            path: vec![],
             note: opt(&r["note"]),
             unit: s(&r["unit"]),
             value: value(r["value"].as_str().unwrap_or_default()),
