@@ -289,6 +289,30 @@ fn deeply_nested_content_controls_and_smart_tags_hit_the_depth_limit() {
 }
 
 #[test]
+fn deeply_nested_text_boxes_hit_the_depth_limit() {
+    // A text box whose paragraph holds a text box, and so on (VML form: 6 elements a level).
+    let inner = nested(
+        r#"<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>"#,
+        "<w:p/></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
+        100_000,
+        "<w:p><w:r><w:t>x</w:t></w:r></w:p>",
+    );
+    let bytes = docx_with(&body(&inner), None, None);
+    let r = on_small_stack(move || docx::read(&bytes, &ReadOptions::default()).map(|_| ()));
+    let err = r.unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            Error::LimitExceeded {
+                limit: Limit::Depth,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn moderate_nesting_within_the_limit_reads() {
     let inner = nested(
         "<w:tbl><w:tr><w:tc>",
