@@ -313,6 +313,40 @@ fn deeply_nested_text_boxes_hit_the_depth_limit() {
 }
 
 #[test]
+fn nesting_up_to_the_default_budget_reads_on_a_small_stack() {
+    // `ReadOptions::max_nesting` (32) tables inside one another, and then one more.
+    let doc = |n| {
+        docx_with(
+            &body(&nested(
+                "<w:tbl><w:tr><w:tc>",
+                "<w:p/></w:tc></w:tr></w:tbl>",
+                n,
+                "<w:p><w:r><w:t>底</w:t></w:r></w:p>",
+            )),
+            None,
+            None,
+        )
+    };
+    let (at, over) = (doc(32), doc(33));
+    let d = on_small_stack(move || docx::read(&at, &ReadOptions::default()).unwrap());
+    assert!(all_text(&d).contains("底"));
+    let err = on_small_stack(move || docx::read(&over, &ReadOptions::default()).map(|_| ()))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err.kind(),
+            Error::LimitExceeded {
+                limit: Limit::Depth,
+                value: 33,
+                max: 32,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn moderate_nesting_within_the_limit_reads() {
     let inner = nested(
         "<w:tbl><w:tr><w:tc>",
