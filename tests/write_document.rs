@@ -246,7 +246,6 @@ fn many_column_tables_are_written_flat() {
         unit: "件".into(),
         value: truth::value("12"),
         values: vec![truth::value("10"), truth::value("2")],
-        path: vec![],
         depth: 0,
     };
     let report = Report {

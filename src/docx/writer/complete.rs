@@ -253,7 +253,6 @@ mod tests {
         Row {
             code: code.map(str::to_string),
             label: label.into(),
-            path: vec![],
             note: None,
             unit: "件".into(),
             value: Value {
