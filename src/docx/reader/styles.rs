@@ -1,0 +1,118 @@
+//! `styles.xml` in, the paragraph-style facts the body needs out: `basedOn` chains, outline
+//! levels and numbering (`numPr`) of each style, and the default paragraph style. Chains are
+//! followed cycle-safe.
+
+use std::collections::HashMap;
+
+use super::xml::{Ev, Ns, Xml};
+use crate::error::Result;
+
+/// Longest `basedOn` / link chain followed.
+pub(crate) const MAX_CHAIN: usize = 32;
+
+/// What a style says about paragraphs.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Style {
+    /// `w:basedOn`.
+    pub based_on: Option<String>,
+    /// `w:pPr/w:outlineLvl`.
+    pub outline: Option<u8>,
+    /// `w:pPr/w:numPr/w:numId`.
+    pub num_id: Option<u32>,
+    /// `w:pPr/w:numPr/w:ilvl`.
+    pub ilvl: Option<u8>,
+}
+
+/// The styles of a document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Styles {
+    map: HashMap<String, Style>,
+    /// The default paragraph style id.
+    pub default_para: Option<String>,
+}
+
+impl Styles {
+    /// Parses `styles.xml`.
+    pub fn parse(x: &mut Xml<'_>) -> Result<Styles> {
+        let mut s = Styles::default();
+        loop {
+            match x.next()? {
+                Ev::Eof => break,
+                Ev::Start(el) if el.is(Ns::W, b"style") => {
+                    let id = x.w(&el, b"styleId").map(|v| v.into_owned());
+                    let para = x.w(&el, b"type").is_none_or(|t| t == "paragraph");
+                    let default = x
+                        .w(&el, b"default")
+                        .is_some_and(|d| d == "1" || d == "true");
+                    let style = Self::style(x)?;
+                    if let (Some(id), true) = (id, para) {
+                        if default && s.default_para.is_none() {
+                            s.default_para = Some(id.clone());
+                        }
+                        s.map.entry(id).or_insert(style);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(s)
+    }
+
+    fn style(x: &mut Xml<'_>) -> Result<Style> {
+        let base = x.depth();
+        let mut st = Style::default();
+        loop {
+            match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => return Ok(st),
+                Ev::Start(el) | Ev::Empty(el) if el.ns == Ns::W => {
+                    let val = || x.w(&el, b"val");
+                    match el.local() {
+                        b"basedOn" => st.based_on = val().map(|v| v.into_owned()),
+                        b"outlineLvl" => st.outline = val().and_then(|v| v.trim().parse().ok()),
+                        b"numId" => st.num_id = val().and_then(|v| v.trim().parse().ok()),
+                        b"ilvl" => st.ilvl = val().and_then(|v| v.trim().parse().ok()),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The chain `id`, its `basedOn`, … (cycle-safe, bounded).
+    pub fn chain<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s Style> + 's {
+        let mut next = Some(id);
+        let mut seen: Vec<&str> = Vec::new();
+        std::iter::from_fn(move || {
+            let id = next.take()?;
+            if seen.contains(&id) || seen.len() >= MAX_CHAIN {
+                return None;
+            }
+            seen.push(id);
+            let st = self.map.get(id)?;
+            next = st.based_on.as_deref();
+            Some(st)
+        })
+    }
+
+    /// Outline level through the `basedOn` chain (9 = body text = none).
+    pub fn outline(&self, id: &str) -> Option<u8> {
+        self.chain(id).find_map(|s| s.outline).filter(|&l| l < 9)
+    }
+
+    /// `(numId, ilvl)` through the chain; each found separately, nearest first.
+    pub fn numbering(&self, id: &str) -> (Option<u32>, Option<u8>) {
+        let mut num = None;
+        let mut lvl = None;
+        for s in self.chain(id) {
+            if num.is_none() {
+                num = s.num_id;
+            }
+            if lvl.is_none() {
+                lvl = s.ilvl;
+            }
+        }
+        (num, lvl)
+    }
+}

@@ -1,0 +1,304 @@
+//! `w:tbl` in, a [`Table`] grid out: `tblGrid`, rows (`gridBefore`, `tblHeader`, deleted rows),
+//! cells (`gridSpan` clamped, `vMerge` resolved to row spans), bookmarks between rows and after
+//! the last row, nested tables (bounded by the depth limit).
+
+use super::body::{Ctx, Wrap};
+use super::xml::{on_off, twips, Ev, Ns, Xml};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Block, Cell, Mark, Row, Table, VMerge};
+use crate::error::Result;
+
+/// Widest `gridSpan` taken as written (Word allows 63 columns).
+const MAX_SPAN: usize = 64;
+
+/// A cell's vertical-merge attribute as written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum VM {
+    None,
+    Restart,
+    Continue,
+}
+
+impl Ctx {
+    /// Reads a `w:tbl` whose start was just read.
+    pub fn table(&mut self, x: &mut Xml<'_>) -> Result<Table> {
+        let base = x.depth();
+        let mut t = Table::default();
+        let mut pending: Vec<Mark> = Vec::new();
+        let mut vms: Vec<Vec<VM>> = Vec::new();
+        loop {
+            let (el, empty) = match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => break,
+                Ev::Start(el) => (el, false),
+                Ev::Empty(el) => (el, true),
+                _ => continue,
+            };
+            if self.wrapper(x, &el, empty)? != Wrap::No || el.ns != Ns::W {
+                continue;
+            }
+            match el.local() {
+                b"tblPr" if !empty => self.tbl_pr(x, &mut t)?,
+                b"tblGrid" if !empty => {
+                    let gb = x.depth();
+                    loop {
+                        match x.next()? {
+                            Ev::Eof => return Err(x.eof()),
+                            Ev::End if x.depth() < gb => break,
+                            Ev::Start(c) | Ev::Empty(c) if c.is(Ns::W, b"gridCol") => {
+                                let w = x.w(&c, b"w").and_then(|v| twips(&v)).unwrap_or(0);
+                                t.grid.push(w.max(0) as u32);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                b"tr" if !empty => {
+                    if let Some((mut row, vm)) = self.row(x, t.grid.len())? {
+                        row.marks = std::mem::take(&mut pending);
+                        t.rows.push(row);
+                        vms.push(vm);
+                    }
+                }
+                b"bookmarkStart" => pending.extend(self.bookmark_start(x, &el)),
+                b"bookmarkEnd" => pending.extend(self.bookmark_end(x, &el)),
+                _ => {
+                    if !empty {
+                        x.skip()?;
+                    }
+                }
+            }
+        }
+        t.trailing_marks = pending;
+        self.resolve_merges(&mut t, &vms, x);
+        Ok(t)
+    }
+
+    fn tbl_pr(&mut self, x: &mut Xml<'_>, t: &mut Table) -> Result<()> {
+        let base = x.depth();
+        loop {
+            match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => return Ok(()),
+                Ev::Start(el) | Ev::Empty(el) if el.is(Ns::W, b"tblStyle") => {
+                    t.style = x.w(&el, b"val").map(|v| v.into_owned());
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Reads a `w:tr`; `None` for a row deleted with tracked changes.
+    fn row(&mut self, x: &mut Xml<'_>, grid: usize) -> Result<Option<(Row, Vec<VM>)>> {
+        let base = x.depth();
+        let mut row = Row::default();
+        let mut vms = Vec::new();
+        let mut col = 0usize;
+        let mut deleted = false;
+        let mut pending: Vec<Block> = Vec::new();
+        let mut wide = false;
+        loop {
+            let (el, empty) = match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => break,
+                Ev::Start(el) => (el, false),
+                Ev::Empty(el) => (el, true),
+                _ => continue,
+            };
+            if deleted {
+                if !empty {
+                    x.skip()?;
+                }
+                continue;
+            }
+            if self.wrapper(x, &el, empty)? != Wrap::No || el.ns != Ns::W {
+                continue;
+            }
+            match el.local() {
+                b"trPr" if !empty => {
+                    let tb = x.depth();
+                    loop {
+                        match x.next()? {
+                            Ev::Eof => return Err(x.eof()),
+                            Ev::End if x.depth() < tb => break,
+                            Ev::Start(p) | Ev::Empty(p) if p.ns == Ns::W => {
+                                let val = x.w(&p, b"val");
+                                match p.local() {
+                                    b"gridBefore" => {
+                                        let n: usize =
+                                            val.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+                                        col = n.min(MAX_SPAN);
+                                    }
+                                    b"tblHeader" => row.header = on_off(val.as_deref()),
+                                    b"del" => deleted = true,
+                                    _ => {}
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    if deleted {
+                        self.diags.push(
+                            Diagnostic::info(
+                                "docx.table.deleted_row",
+                                "a row deleted with tracked changes was left out",
+                            )
+                            .at(x.loc()),
+                        );
+                    }
+                }
+                b"tc" => {
+                    let (mut cell, vm) = if empty {
+                        (Cell::default(), VM::None)
+                    } else {
+                        self.cell(x)?
+                    };
+                    if cell.col_span > MAX_SPAN {
+                        let room = grid.saturating_sub(col).max(1);
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "docx.table.grid_span",
+                                format!("gridSpan {} clamped to {room}", cell.col_span),
+                            )
+                            .at(x.loc()),
+                        );
+                        cell.col_span = room;
+                    }
+                    cell.col = col;
+                    col += cell.col_span;
+                    if grid > 0 && col > grid && !wide {
+                        wide = true;
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "docx.table.wider_than_grid",
+                                format!("a row covers {col} columns but the grid has {grid}"),
+                            )
+                            .at(x.loc()),
+                        );
+                    }
+                    if !pending.is_empty() {
+                        pending.append(&mut cell.blocks);
+                        cell.blocks = std::mem::take(&mut pending);
+                    }
+                    row.cells.push(cell);
+                    vms.push(vm);
+                }
+                b"bookmarkStart" => pending.extend(self.bookmark_start(x, &el).map(Block::Mark)),
+                b"bookmarkEnd" => pending.extend(self.bookmark_end(x, &el).map(Block::Mark)),
+                _ => {
+                    if !empty {
+                        x.skip()?;
+                    }
+                }
+            }
+        }
+        if deleted {
+            return Ok(None);
+        }
+        if !pending.is_empty() {
+            match row.cells.last_mut() {
+                Some(c) => c.blocks.append(&mut pending),
+                None => row
+                    .marks
+                    .extend(pending.into_iter().filter_map(|b| match b {
+                        Block::Mark(m) => Some(m),
+                        _ => None,
+                    })),
+            }
+        }
+        Ok(Some((row, vms)))
+    }
+
+    /// Reads a `w:tc`: its properties and its blocks.
+    fn cell(&mut self, x: &mut Xml<'_>) -> Result<(Cell, VM)> {
+        let base = x.depth();
+        let mut cell = Cell::default();
+        let mut vm = VM::None;
+        loop {
+            let (el, empty) = match x.next()? {
+                Ev::Eof => return Err(x.eof()),
+                Ev::End if x.depth() < base => break,
+                Ev::Start(el) => (el, false),
+                Ev::Empty(el) => (el, true),
+                _ => continue,
+            };
+            if el.is(Ns::W, b"tcPr") && !empty {
+                let pb = x.depth();
+                loop {
+                    match x.next()? {
+                        Ev::Eof => return Err(x.eof()),
+                        Ev::End if x.depth() < pb => break,
+                        Ev::Start(p) | Ev::Empty(p) if p.ns == Ns::W => match p.local() {
+                            b"gridSpan" => {
+                                let n: i64 = x
+                                    .w(&p, b"val")
+                                    .and_then(|v| v.trim().parse().ok())
+                                    .unwrap_or(1);
+                                if n < 1 {
+                                    self.diags.push(
+                                        Diagnostic::warning(
+                                            "docx.table.grid_span",
+                                            format!("gridSpan {n} taken as 1"),
+                                        )
+                                        .at(x.loc()),
+                                    );
+                                }
+                                cell.col_span = n.clamp(1, 1 << 20) as usize;
+                            }
+                            b"vMerge" => {
+                                vm = match x.w(&p, b"val").as_deref() {
+                                    Some("restart") => VM::Restart,
+                                    _ => VM::Continue,
+                                }
+                            }
+                            b"tcPrChange" => x.skip()?,
+                            _ => {}
+                        },
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            self.block_el(x, el, empty, &mut cell.blocks)?;
+        }
+        Ok((cell, vm))
+    }
+
+    /// Turns `vMerge` restart/continue into row spans and covered cells.
+    fn resolve_merges(&mut self, t: &mut Table, vms: &[Vec<VM>], x: &Xml<'_>) {
+        // Open merges by start column: (origin row, origin cell index).
+        let mut open: Vec<(usize, usize, usize)> = Vec::new();
+        for (r, row_vm) in vms.iter().enumerate() {
+            let mut next_open = Vec::new();
+            for (i, vm) in row_vm.iter().enumerate() {
+                let col = t.rows[r].cells[i].col;
+                match vm {
+                    VM::Restart => {
+                        t.rows[r].cells[i].v_merge = VMerge::Origin;
+                        next_open.push((col, r, i));
+                    }
+                    VM::Continue => match open.iter().find(|o| o.0 == col) {
+                        Some(&(c, orow, oi)) => {
+                            t.rows[r].cells[i].v_merge = VMerge::Covered;
+                            t.rows[orow].cells[oi].row_span = r - orow + 1;
+                            next_open.push((c, orow, oi));
+                        }
+                        None => {
+                            self.diags.push(
+                                Diagnostic::warning(
+                                    "docx.table.vmerge_orphan",
+                                    format!(
+                                        "row {r}, column {col}: a vertical-merge continuation has no cell above to merge with; kept as its own cell"
+                                    ),
+                                )
+                                .at(x.loc()),
+                            );
+                        }
+                    },
+                    VM::None => {}
+                }
+            }
+            open = next_open;
+        }
+    }
+}

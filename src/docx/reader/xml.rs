@@ -1,0 +1,412 @@
+//! Namespace-aware XML events over one inflated part: bytes in, [`Ev`] events out (elements
+//! identified by namespace URI and local name, text with entities resolved, depth bounded).
+//!
+//! UTF-8 (with or without BOM) is parsed in place; UTF-16 parts are transcoded first. A DTD is
+//! never expanded: entity references other than the five predefined ones and character
+//! references are dropped with a diagnostic.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{QName, ResolveResult};
+use quick_xml::NsReader;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::error::{Error, Limit, Result};
+
+/// The namespaces the reader understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ns {
+    /// WordprocessingML main (Transitional or Strict).
+    W,
+    /// Office document relationships (attributes `r:id`).
+    R,
+    /// Markup compatibility (`mc:AlternateContent`).
+    Mc,
+    /// Package relationships (`.rels` parts).
+    Rels,
+    /// DrawingML WordprocessingDrawing (`wp:docPr`).
+    Wp,
+    /// DrawingML main (`a:blip`).
+    A,
+    /// VML (`v:imagedata`, `v:textbox`, `v:shape`).
+    V,
+    /// Office Math (`m:t`).
+    M,
+    /// Dublin Core elements (`dc:title`).
+    Dc,
+    /// Dublin Core terms (`dcterms:created`).
+    DcTerms,
+    /// Content types (`[Content_Types].xml`).
+    Ct,
+    /// Any other namespace.
+    Other,
+    /// No namespace.
+    None,
+}
+
+/// Maps a namespace URI to [`Ns`].
+pub(crate) fn classify(uri: &[u8]) -> Ns {
+    match uri {
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        | b"http://purl.oclc.org/ooxml/wordprocessingml/main" => Ns::W,
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        | b"http://purl.oclc.org/ooxml/officeDocument/relationships" => Ns::R,
+        b"http://schemas.openxmlformats.org/markup-compatibility/2006" => Ns::Mc,
+        b"http://schemas.openxmlformats.org/package/2006/relationships" => Ns::Rels,
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+        | b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing" => Ns::Wp,
+        b"http://schemas.openxmlformats.org/drawingml/2006/main"
+        | b"http://purl.oclc.org/ooxml/drawingml/main" => Ns::A,
+        b"urn:schemas-microsoft-com:vml" => Ns::V,
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math"
+        | b"http://purl.oclc.org/ooxml/officeDocument/math" => Ns::M,
+        b"http://purl.org/dc/elements/1.1/" => Ns::Dc,
+        b"http://purl.org/dc/terms/" => Ns::DcTerms,
+        b"http://schemas.openxmlformats.org/package/2006/content-types" => Ns::Ct,
+        _ => Ns::Other,
+    }
+}
+
+/// Namespaces whose `mc:Choice` content this reader can read (WordprocessingML extensions and
+/// the drawing namespaces that carry text boxes).
+pub(crate) fn understood(uri: &[u8]) -> bool {
+    const KNOWN: &[&[u8]] = &[
+        b"http://schemas.microsoft.com/office/word/2010/wordml",
+        b"http://schemas.microsoft.com/office/word/2012/wordml",
+        b"http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+        b"http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+        b"http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+        b"http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+        b"http://schemas.microsoft.com/office/drawing/2010/main",
+    ];
+    classify(uri) != Ns::Other || KNOWN.contains(&uri)
+}
+
+/// A start (or empty) element.
+pub(crate) struct El<'a> {
+    /// Its namespace.
+    pub ns: Ns,
+    start: BytesStart<'a>,
+}
+
+impl<'a> El<'a> {
+    /// True when the element is `ns:local`.
+    pub fn is(&self, ns: Ns, local: &[u8]) -> bool {
+        self.ns == ns && self.start.local_name().as_ref() == local
+    }
+    /// The local name.
+    pub fn local(&self) -> &[u8] {
+        self.start.local_name().into_inner()
+    }
+}
+
+/// One event.
+pub(crate) enum Ev<'a> {
+    /// An element opened (its end will come).
+    Start(El<'a>),
+    /// An empty element (no end event).
+    Empty(El<'a>),
+    /// The current element closed.
+    End,
+    /// Character data.
+    Text(Cow<'a, str>),
+    /// End of the part.
+    Eof,
+}
+
+/// Makes the bytes of a part parseable UTF-8: strips a UTF-8 BOM, transcodes UTF-16.
+pub(crate) fn decode_part(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[b'<', 0]) {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0, b'<']) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    };
+    match utf16 {
+        Some(enc) => {
+            let (text, _, _) = enc.decode(bytes);
+            let mut s = text.into_owned();
+            // The declaration names UTF-16; the text is UTF-8 now.
+            if s.starts_with("<?xml") {
+                if let Some(end) = s.find("?>") {
+                    s.replace_range(..end + 2, "");
+                }
+            }
+            Cow::Owned(s.into_bytes())
+        }
+        None => Cow::Borrowed(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
+    }
+}
+
+/// The event reader over one part.
+pub(crate) struct Xml<'a> {
+    r: NsReader<&'a [u8]>,
+    part: &'a str,
+    depth: usize,
+    max_depth: usize,
+    /// Findings while parsing (dropped entities, DTDs).
+    pub diags: Vec<Diagnostic>,
+}
+
+impl<'a> Xml<'a> {
+    /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
+    pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
+        let mut r = NsReader::from_reader(bytes);
+        let c = r.config_mut();
+        c.check_end_names = true;
+        c.expand_empty_elements = false;
+        Xml {
+            r,
+            part,
+            depth: 0,
+            max_depth,
+            diags: Vec::new(),
+        }
+    }
+
+    /// The part name.
+    pub fn part(&self) -> &'a str {
+        self.part
+    }
+
+    /// Number of open elements.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// Byte offset reached.
+    pub fn position(&self) -> u64 {
+        self.r.buffer_position()
+    }
+
+    /// An [`Error::Xml`] at the current position.
+    pub fn error(&self, detail: impl Into<String>) -> Error {
+        Error::Xml {
+            part: self.part.to_string(),
+            position: self.position(),
+            detail: detail.into(),
+        }
+    }
+
+    /// The next event.
+    pub fn next(&mut self) -> Result<Ev<'a>> {
+        loop {
+            let ev = match self.r.read_event() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    return Err(Error::Xml {
+                        part: self.part.to_string(),
+                        position: self.r.error_position(),
+                        detail: e.to_string(),
+                    })
+                }
+            };
+            return Ok(match ev {
+                Event::Start(s) => {
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(Error::LimitExceeded {
+                            limit: Limit::Depth,
+                            part: Some(self.part.to_string()),
+                            value: self.depth as u64,
+                            max: self.max_depth as u64,
+                        });
+                    }
+                    Ev::Start(self.el(s))
+                }
+                Event::Empty(s) => Ev::Empty(self.el(s)),
+                Event::End(_) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Ev::End
+                }
+                Event::Text(t) => match t.into_inner() {
+                    Cow::Borrowed(b) => Ev::Text(String::from_utf8_lossy(b)),
+                    Cow::Owned(b) => Ev::Text(Cow::Owned(String::from_utf8_lossy(&b).into_owned())),
+                },
+                Event::CData(t) => Ev::Text(Cow::Owned(
+                    String::from_utf8_lossy(&t.into_inner()).into_owned(),
+                )),
+                Event::GeneralRef(r) => match self.entity(r.as_ref()) {
+                    Some(c) => Ev::Text(Cow::Owned(c.to_string())),
+                    None => continue,
+                },
+                Event::DocType(_) => {
+                    let d = Diagnostic::warning(
+                        "docx.xml.doctype",
+                        "document type declaration ignored: entities are never expanded or fetched",
+                    )
+                    .at(self.loc());
+                    self.diags.push(d);
+                    continue;
+                }
+                Event::Comment(_) | Event::PI(_) | Event::Decl(_) => continue,
+                Event::Eof => Ev::Eof,
+            });
+        }
+    }
+
+    fn entity(&mut self, name: &[u8]) -> Option<char> {
+        match name {
+            b"amp" => return Some('&'),
+            b"lt" => return Some('<'),
+            b"gt" => return Some('>'),
+            b"quot" => return Some('"'),
+            b"apos" => return Some('\''),
+            _ => {}
+        }
+        if let Some(num) = name.strip_prefix(b"#") {
+            let s = std::str::from_utf8(num).ok()?;
+            let v = match s.strip_prefix('x').or_else(|| s.strip_prefix('X')) {
+                Some(h) => u32::from_str_radix(h, 16).ok(),
+                None => s.parse().ok(),
+            };
+            if let Some(c) = v.and_then(char::from_u32) {
+                return Some(c);
+            }
+        }
+        let d = Diagnostic::warning(
+            "docx.xml.entity_dropped",
+            format!(
+                "entity reference &{}; dropped (entities are never expanded)",
+                String::from_utf8_lossy(name)
+            ),
+        )
+        .at(self.loc());
+        self.diags.push(d);
+        None
+    }
+
+    fn el(&self, start: BytesStart<'a>) -> El<'a> {
+        let (res, _) = self.r.resolver().resolve_element(start.name());
+        let ns = match res {
+            ResolveResult::Bound(n) => classify(n.as_ref()),
+            ResolveResult::Unbound => Ns::None,
+            ResolveResult::Unknown(_) => Ns::Other,
+        };
+        El { ns, start }
+    }
+
+    /// A location in this part at the current position.
+    pub fn loc(&self) -> Location {
+        Location {
+            part: Some(self.part.to_string()),
+            offset: Some(self.position()),
+            ..Default::default()
+        }
+    }
+
+    /// Reads until the element just opened is closed.
+    pub fn skip(&mut self) -> Result<()> {
+        let base = self.depth;
+        while self.depth >= base {
+            if let Ev::Eof = self.next()? {
+                return Err(self.eof());
+            }
+        }
+        Ok(())
+    }
+
+    /// The error for a part that ends inside an element.
+    pub fn eof(&self) -> Error {
+        self.error("unexpected end of part inside an element")
+    }
+
+    /// The value of attribute `ns:local` (unprefixed attributes match any `ns`).
+    pub fn attr<'e>(&self, el: &'e El<'_>, ns: Ns, local: &[u8]) -> Option<Cow<'e, str>> {
+        for a in el.start.attributes().with_checks(false).flatten() {
+            if a.key.local_name().as_ref() != local {
+                continue;
+            }
+            let ans = match a.key.prefix() {
+                None => Ns::None,
+                Some(_) => match self.r.resolver().resolve_attribute(a.key).0 {
+                    ResolveResult::Bound(n) => classify(n.as_ref()),
+                    _ => Ns::Other,
+                },
+            };
+            if ans == ns || ans == Ns::None {
+                return Some(match a.value {
+                    Cow::Borrowed(b) => unescape(String::from_utf8_lossy(b)),
+                    Cow::Owned(b) => unescape(Cow::Owned(String::from_utf8_lossy(&b).into_owned())),
+                });
+            }
+        }
+        None
+    }
+
+    /// `w:local` attribute.
+    pub fn w<'e>(&self, el: &'e El<'_>, local: &[u8]) -> Option<Cow<'e, str>> {
+        self.attr(el, Ns::W, local)
+    }
+
+    /// The namespace URI bound to `prefix` here, if any.
+    pub fn prefix_uri(&self, prefix: &str) -> Option<Vec<u8>> {
+        let q = format!("{prefix}:x");
+        match self.r.resolver().resolve_element(QName(q.as_bytes())).0 {
+            ResolveResult::Bound(n) => Some(n.as_ref().to_vec()),
+            _ => None,
+        }
+    }
+}
+
+fn unescape(s: Cow<'_, str>) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return s;
+    }
+    match quick_xml::escape::unescape(&s) {
+        Ok(u) => Cow::Owned(u.into_owned()),
+        Err(_) => s,
+    }
+}
+
+/// ST_OnOff: absent value or `true`/`1`/`on` is true.
+pub(crate) fn on_off(v: Option<&str>) -> bool {
+    !matches!(v, Some("false" | "0" | "off" | "none"))
+}
+
+/// A measure in twips: an integer, or (Strict) a number with a unit (`pt`, `in`, `cm`, `mm`,
+/// `pc`, `pi`).
+pub(crate) fn twips(v: &str) -> Option<i32> {
+    let v = v.trim();
+    if let Ok(n) = v.parse::<i64>() {
+        return Some(n.clamp(i32::MIN as i64, i32::MAX as i64) as i32);
+    }
+    let (num, factor) = [
+        ("pt", 20.0),
+        ("in", 1440.0),
+        ("cm", 1440.0 / 2.54),
+        ("mm", 144.0 / 2.54),
+        ("pc", 240.0),
+        ("pi", 240.0),
+    ]
+    .iter()
+    .find_map(|(u, f)| v.strip_suffix(u).map(|n| (n, *f)))?;
+    let x: f64 = num.trim().parse().ok()?;
+    let t = (x * factor).round();
+    t.is_finite()
+        .then(|| t.clamp(i32::MIN as f64, i32::MAX as f64) as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twips_units() {
+        assert_eq!(twips("240"), Some(240));
+        assert_eq!(twips("12pt"), Some(240));
+        assert_eq!(twips("1in"), Some(1440));
+        assert_eq!(twips("x"), None);
+    }
+
+    #[test]
+    fn utf16_is_transcoded() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>中</a>".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(&*decode_part(&b), "<a>中</a>".as_bytes());
+    }
+}
