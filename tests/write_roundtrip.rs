@@ -157,7 +157,14 @@ fn sections() -> impl Strategy<Value = Vec<Section>> {
     })
 }
 
-/// A table of official rows (a subsequence of the Ningbo rows), values typed.
+/// True when a label starts with a number (`一、`, `（一）`, `1.`).
+fn numbered(label: &str) -> bool {
+    label.starts_with(|c: char| "一二三四五六七八九十（(".contains(c) || c.is_ascii_digit())
+}
+
+/// A table of official rows (a subsequence of the Ningbo rows), values typed. A `其中` row or
+/// an unnumbered row is kept only with the numbered row it hangs from, since its depth is
+/// counted from that row.
 fn rows() -> impl Strategy<Value = Vec<Row>> {
     let all = truth::ningbo().tables[0].rows.clone();
     let n = all.len();
@@ -166,22 +173,29 @@ fn rows() -> impl Strategy<Value = Vec<Row>> {
         prop::collection::vec(0u32..5000, n),
     )
         .prop_map(move |(keep, values)| {
-            all.iter()
-                .zip(keep)
-                .zip(values)
-                .filter(|((_, k), _)| *k)
-                .map(|((r, _), v)| {
-                    let mut r = r.clone();
-                    if r.unit != "——" {
-                        r.value = truth::value(&if v % 3 == 0 {
-                            "/".to_string()
-                        } else {
-                            v.to_string()
-                        });
-                    }
-                    r
-                })
-                .collect()
+            let mut parent_kept = false;
+            let mut out = Vec::new();
+            for ((r, k), v) in all.iter().zip(keep).zip(values) {
+                if numbered(&r.label) {
+                    parent_kept = k;
+                } else if !parent_kept {
+                    continue;
+                }
+                if !k {
+                    continue;
+                }
+                let mut r = r.clone();
+                if r.unit != "——" {
+                    let text = if v % 3 == 0 {
+                        "/".to_string()
+                    } else {
+                        v.to_string()
+                    };
+                    r.value = truth::value(&text);
+                }
+                out.push(r);
+            }
+            out
         })
 }
 
