@@ -267,9 +267,8 @@ fn section_properties(x: &mut Xml) {
         .close_empty();
     x.open("w:cols").attr_num("w:space", 425).close_empty();
     x.open("w:docGrid")
-        .attr("w:type", "linesAndChars")
+        .attr("w:type", "lines")
         .attr_num("w:linePitch", l::LINE_PITCH)
-        .attr_num("w:charSpace", l::char_space())
         .close_empty();
     x.end("w:sectPr");
 }
