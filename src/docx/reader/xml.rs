@@ -242,6 +242,7 @@ impl<'a> Xml<'a> {
                     continue;
                 }
                 Event::Comment(_) | Event::PI(_) | Event::Decl(_) => continue,
+                Event::Eof if self.depth > 0 => return Err(self.eof()),
                 Event::Eof => Ev::Eof,
             });
         }
