@@ -109,6 +109,20 @@ impl Ctx {
         p: &mut Paragraph,
         ppr: &mut PPr,
     ) -> Result<()> {
+        // The most frequent elements first.
+        if el.ns == Ns::W {
+            match el.local() {
+                b"r" => return Ok(()),
+                b"t" if !empty => return self.text(x, p),
+                b"rPr" | b"proofErr" | b"lastRenderedPageBreak" => {
+                    if !empty {
+                        x.skip()?;
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         if self.wrapper(x, &el, empty)? != Wrap::No {
             return Ok(());
         }
@@ -213,7 +227,7 @@ impl Ctx {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => return Ok(()),
-                Ev::Text(t) if !code => push_text(p, &t),
+                Ev::Text(t) if !code => push_text(p, &t.as_str()),
                 _ => {}
             }
         }

@@ -243,7 +243,7 @@ pub(crate) fn core_properties(x: &mut Xml<'_>) -> Result<Properties> {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => break,
-                Ev::Text(t) => s.push_str(&t),
+                Ev::Text(t) => s.push_str(&t.as_str()),
                 _ => {}
             }
         }
