@@ -48,7 +48,9 @@ impl Styles {
                 }
                 Ev::Start(el) if el.is(Ns::W, b"style") => {
                     let id = x.w(&el, b"styleId").map(|v| v.into_owned());
-                    let para = x.w(&el, b"type").is_none_or(|t| t == "paragraph");
+                    let para = x
+                        .w(&el, b"type")
+                        .is_none_or(|t| t == "paragraph" || t == "numbering");
                     let default = x
                         .w(&el, b"default")
                         .is_some_and(|d| d == "1" || d == "true");
