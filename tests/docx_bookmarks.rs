@@ -6,10 +6,16 @@ use support::*;
 use xxgk::document::{Block, Bookmark, Inline, Mark, MarkKind};
 
 fn start(name: &str) -> Mark {
-    Mark { kind: MarkKind::Start, name: name.into() }
+    Mark {
+        kind: MarkKind::Start,
+        name: name.into(),
+    }
 }
 fn end(name: &str) -> Mark {
-    Mark { kind: MarkKind::End, name: name.into() }
+    Mark {
+        kind: MarkKind::End,
+        name: name.into(),
+    }
 }
 
 #[test]
@@ -45,11 +51,19 @@ fn marks_between_blocks_rows_and_after_the_last_row() {
            <w:p/>"#,
     );
     assert_eq!(doc.body[0], Block::Mark(start("表格")));
-    let Block::Table(t) = &doc.body[1] else { panic!("{:?}", doc.body) };
+    let Block::Table(t) = &doc.body[1] else {
+        panic!("{:?}", doc.body)
+    };
     assert_eq!(t.rows[0].marks, [start("行")]);
     assert_eq!(t.rows[1].marks, [end("行")]);
-    assert_eq!(t.rows[1].cells[0].blocks.first(), Some(&Block::Mark(start("格"))));
-    assert_eq!(t.rows[1].cells[0].blocks.last(), Some(&Block::Mark(end("格"))));
+    assert_eq!(
+        t.rows[1].cells[0].blocks.first(),
+        Some(&Block::Mark(start("格")))
+    );
+    assert_eq!(
+        t.rows[1].cells[0].blocks.last(),
+        Some(&Block::Mark(end("格")))
+    );
     assert_eq!(t.trailing_marks, [end("表格")]);
     let names: Vec<&str> = doc.bookmarks.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(names, ["表格", "行", "格"]);

@@ -60,7 +60,10 @@ fn a_zip_bomb_is_stopped_while_inflating() {
     ]);
     assert!(bomb.len() < 1 << 20);
     let o = opts(|o| o.max_compression_ratio = 100);
-    assert_eq!(limit_of(read(&bomb, &o).unwrap_err()), Limit::CompressionRatio);
+    assert_eq!(
+        limit_of(read(&bomb, &o).unwrap_err()),
+        Limit::CompressionRatio
+    );
     let o = opts(|o| o.max_part_size = 8 << 20);
     assert_eq!(limit_of(read(&bomb, &o).unwrap_err()), Limit::PartSize);
 }
@@ -73,7 +76,10 @@ fn nesting_depth() {
         "</w:smartTag>".repeat(300)
     );
     let bytes = Docx::new(&deep).bytes();
-    assert_eq!(limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()), Limit::Depth);
+    assert_eq!(
+        limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()),
+        Limit::Depth
+    );
     let o = opts(|o| o.max_depth = 400);
     let doc = read(&bytes, &o).unwrap();
     assert_eq!(texts(&doc), ["深"]);
@@ -81,7 +87,13 @@ fn nesting_depth() {
 
 #[test]
 fn limits_in_optional_parts_are_errors_too() {
-    let styles = format!("<w:style>{}</w:style>", "<w:x>".repeat(300) + &"</w:x>".repeat(300));
+    let styles = format!(
+        "<w:style>{}</w:style>",
+        "<w:x>".repeat(300) + &"</w:x>".repeat(300)
+    );
     let bytes = Docx::new("<w:p/>").styles(&styles).bytes();
-    assert_eq!(limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()), Limit::Depth);
+    assert_eq!(
+        limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()),
+        Limit::Depth
+    );
 }

@@ -34,7 +34,12 @@ fn p(num: u32, ilvl: u8, text: &str) -> String {
 fn labels(doc: &xxgk::Document) -> Vec<String> {
     doc.paragraphs()
         .iter()
-        .map(|p| p.numbering.as_ref().map(|n| n.label.clone()).unwrap_or_default())
+        .map(|p| {
+            p.numbering
+                .as_ref()
+                .map(|n| n.label.clone())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -54,17 +59,36 @@ fn multi_level_chinese_labels_and_restarts() {
     let doc = Docx::new(&body).numbering(&report_numbering()).read();
     assert_eq!(
         labels(&doc),
-        ["一、", "（一）", "（二）", "1.", "2.", "二、", "（一）", "1."]
+        [
+            "一、",
+            "（一）",
+            "（二）",
+            "1.",
+            "2.",
+            "二、",
+            "（一）",
+            "1."
+        ]
     );
     let first = doc.paragraphs()[0].numbering.clone().unwrap();
-    assert_eq!((first.num_id, first.level, first.suffix.as_str()), (1, 0, "\t"));
+    assert_eq!(
+        (first.num_id, first.level, first.suffix.as_str()),
+        (1, 0, "\t")
+    );
     assert_eq!(doc.paragraphs()[0].text(), "一、\t概述");
     assert_eq!(doc.paragraphs()[3].text(), "1.当面");
 }
 
 #[test]
 fn counters_belong_to_the_abstract_numbering_and_overrides_restart() {
-    let body = [p(1, 0, "a"), p(2, 0, "b"), p(3, 0, "c"), p(3, 0, "d"), p(0, 0, "not numbered")].concat();
+    let body = [
+        p(1, 0, "a"),
+        p(2, 0, "b"),
+        p(3, 0, "c"),
+        p(3, 0, "d"),
+        p(0, 0, "not numbered"),
+    ]
+    .concat();
     let doc = Docx::new(&body).numbering(&report_numbering()).read();
     assert_eq!(labels(&doc), ["一、", "二、", "五、", "六、", ""]);
     assert!(doc.paragraphs()[4].numbering.is_none());
@@ -212,7 +236,9 @@ fn numbered_paragraphs_in_table_cells() {
         p(1, 1, "依申请")
     );
     let doc = Docx::new(&body).numbering(&report_numbering()).read();
-    let Block::Table(t) = &doc.body[0] else { panic!() };
+    let Block::Table(t) = &doc.body[0] else {
+        panic!()
+    };
     assert_eq!(t.rows[0].cells[0].text(), "（一）\t主动公开政府信息数");
     assert_eq!(t.rows[1].cells[0].text(), "（二）\t依申请");
 }

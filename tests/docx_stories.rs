@@ -18,8 +18,12 @@ fn headers_footers_notes_and_comments() {
            <w:footnote w:id="2"><w:p><w:r><w:t>注二</w:t></w:r></w:p></w:footnote>
            <w:footnote w:id="3"><w:p><w:r><w:t>未引用</w:t></w:r></w:p></w:footnote></w:footnotes>"#
     );
-    let endnotes = format!(r#"<w:endnotes {NS}><w:endnote w:id="1"><w:p><w:r><w:t>尾注</w:t></w:r></w:p></w:endnote></w:endnotes>"#);
-    let comments = format!(r#"<w:comments {NS}><w:comment w:id="0" w:author="王"><w:p><w:r><w:t>批注</w:t></w:r></w:p></w:comment></w:comments>"#);
+    let endnotes = format!(
+        r#"<w:endnotes {NS}><w:endnote w:id="1"><w:p><w:r><w:t>尾注</w:t></w:r></w:p></w:endnote></w:endnotes>"#
+    );
+    let comments = format!(
+        r#"<w:comments {NS}><w:comment w:id="0" w:author="王"><w:p><w:r><w:t>批注</w:t></w:r></w:p></w:comment></w:comments>"#
+    );
     let body = r#"<w:p><w:r><w:t>正文</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:commentReference w:id="0"/></w:r></w:p>
         <w:p><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>
         <w:sectPr><w:headerReference w:type="default" r:id="rIdH"/><w:footerReference w:type="default" r:id="rIdF"/><w:headerReference w:type="first" r:id="rIdH"/></w:sectPr>"#;
@@ -43,7 +47,11 @@ fn headers_footers_notes_and_comments() {
             (StoryKind::Comment, Some("0"), "批注".to_string()),
             (StoryKind::Footnote, Some("1"), "注一".to_string()),
             (StoryKind::Endnote, Some("1"), "尾注".to_string()),
-            (StoryKind::Header, Some("word/header1.xml"), "页眉".to_string()),
+            (
+                StoryKind::Header,
+                Some("word/header1.xml"),
+                "页眉".to_string()
+            ),
             (StoryKind::Footer, Some("word/footer1.xml"), "1".to_string()),
             (StoryKind::Footnote, Some("3"), "未引用".to_string()),
         ]
@@ -64,9 +72,11 @@ fn text_boxes_are_stories_in_document_order() {
 
 #[test]
 fn an_unreadable_header_is_a_diagnostic() {
-    let doc = Docx::new(r#"<w:p/><w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>"#)
-        .related("rIdH", "header", "word/header1.xml", "<w:hdr><broken")
-        .read();
+    let doc = Docx::new(
+        r#"<w:p/><w:sectPr><w:headerReference w:type="default" r:id="rIdH"/></w:sectPr>"#,
+    )
+    .related("rIdH", "header", "word/header1.xml", "<w:hdr><broken")
+    .read();
     assert!(doc.stories.is_empty());
     assert!(has_code(&doc, "docx.part.unreadable"));
 }

@@ -21,7 +21,10 @@ fn tc(props: &str, text: &str) -> String {
 }
 
 fn grid(n: usize) -> String {
-    format!("<w:tblGrid>{}</w:tblGrid>", r#"<w:gridCol w:w="1000"/>"#.repeat(n))
+    format!(
+        "<w:tblGrid>{}</w:tblGrid>",
+        r#"<w:gridCol w:w="1000"/>"#.repeat(n)
+    )
 }
 
 #[test]
@@ -123,7 +126,10 @@ fn cells_with_paragraphs_and_line_breaks() {
         r#"<w:tbl>{}<w:tr><w:tc><w:p><w:r><w:t>（四）专项经费</w:t><w:br/><w:t>（万元）</w:t></w:r></w:p><w:p><w:r><w:t>第二段</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
         grid(1)
     ));
-    assert_eq!(table(&doc).rows[0].cells[0].text(), "（四）专项经费\n（万元）\n第二段");
+    assert_eq!(
+        table(&doc).rows[0].cells[0].text(),
+        "（四）专项经费\n（万元）\n第二段"
+    );
 }
 
 #[test]
@@ -139,7 +145,9 @@ fn nested_tables() {
         grid(1)
     ));
     let t = table(&doc);
-    let Block::Table(n) = &t.rows[0].cells[0].blocks[1] else { panic!() };
+    let Block::Table(n) = &t.rows[0].cells[0].blocks[1] else {
+        panic!()
+    };
     assert_eq!(n.rows[0].cells[1].text(), "内2");
     assert_eq!(doc.paragraphs().len(), 4);
 }
@@ -165,7 +173,13 @@ fn deeply_nested_tables_hit_the_depth_limit_on_a_small_stack() {
         .unwrap();
     let e = h.join().expect("no stack overflow");
     assert!(
-        matches!(e, xxgk::Error::LimitExceeded { limit: xxgk::error::Limit::Depth, .. }),
+        matches!(
+            e,
+            xxgk::Error::LimitExceeded {
+                limit: xxgk::error::Limit::Depth,
+                ..
+            }
+        ),
         "{e:?}"
     );
 }
@@ -203,7 +217,11 @@ fn rows_and_cells_in_wrappers() {
 
 #[test]
 fn tables_without_grid() {
-    let doc = body(&format!(r#"<w:tbl><w:tr>{}{}</w:tr></w:tbl>"#, tc("", "x"), tc("", "y")));
+    let doc = body(&format!(
+        r#"<w:tbl><w:tr>{}{}</w:tr></w:tbl>"#,
+        tc("", "x"),
+        tc("", "y")
+    ));
     let t = table(&doc);
     assert!(t.grid.is_empty());
     assert_eq!(t.columns(), 2);

@@ -87,7 +87,11 @@ fn alternate_content_takes_exactly_one_branch() {
              </mc:AlternateContent></w:r></w:p>"#,
     );
     assert_eq!(texts(&doc), ["正文"]);
-    let boxes: Vec<_> = doc.stories.iter().filter(|s| s.kind == StoryKind::TextBox).collect();
+    let boxes: Vec<_> = doc
+        .stories
+        .iter()
+        .filter(|s| s.kind == StoryKind::TextBox)
+        .collect();
     assert_eq!(boxes.len(), 1);
     assert_eq!(xxgk::document::blocks_text(&boxes[0].blocks), "框内");
     assert_eq!(doc.bookmarks.len(), 1);
@@ -127,6 +131,12 @@ fn several_bodies_are_all_read() {
 fn corpus_multiple_body_bug_reads_all_three() {
     let bytes = std::fs::read(shared("corpus/poi/document/MultipleBodyBug.docx")).unwrap();
     let doc = xxgk::docx::read(&bytes, &Default::default()).unwrap();
-    assert_eq!(doc.body.iter().filter(|b| matches!(b, Block::Paragraph(_))).count(), 3);
+    assert_eq!(
+        doc.body
+            .iter()
+            .filter(|b| matches!(b, Block::Paragraph(_)))
+            .count(),
+        3
+    );
     assert!(has_code(&doc, "docx.body.multiple"));
 }
