@@ -208,10 +208,10 @@ impl Ctx {
             | b"dayLong"
             | b"monthLong"
             | b"yearLong"
-            | b"pgNum" => {
-                if !empty {
-                    x.skip()?;
-                }
+            | b"pgNum"
+                if !empty =>
+            {
+                x.skip()?
             }
             // Anything else (runs, `w:p` nested by mistake, unknown wrappers): read through.
             _ => {}

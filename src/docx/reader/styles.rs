@@ -50,7 +50,7 @@ impl Styles {
                     let id = x.w(&el, b"styleId").map(|v| v.into_owned());
                     let para = x
                         .w(&el, b"type")
-                        .is_none_or(|t| t == "paragraph" || t == "numbering");
+                        .map_or(true, |t| t == "paragraph" || t == "numbering");
                     let default = x
                         .w(&el, b"default")
                         .is_some_and(|d| d == "1" || d == "true");

@@ -254,11 +254,9 @@ impl<'a> Xml<'a> {
                     self.ns_levels.push(self.depth);
                 }
             }
-            Event::Empty(s) => {
-                if declares(s) {
-                    self.declare(s, self.depth + 1)?;
-                    self.pending_pop = true;
-                }
+            Event::Empty(s) if declares(s) => {
+                self.declare(s, self.depth + 1)?;
+                self.pending_pop = true;
             }
             Event::End(_) => {
                 if self.ns_levels.last() == Some(&self.depth) {
