@@ -106,14 +106,15 @@ impl Styles {
 
     /// The chain `id`, its `basedOn`, … (cycle-safe, bounded).
     pub fn chain<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s Style> + 's {
+        // Bounded: a cycle ends after MAX_CHAIN steps.
         let mut next = Some(id);
-        let mut seen: Vec<&str> = Vec::new();
+        let mut hops = 0;
         std::iter::from_fn(move || {
             let id = next.take()?;
-            if seen.contains(&id) || seen.len() >= MAX_CHAIN {
+            if hops >= MAX_CHAIN {
                 return None;
             }
-            seen.push(id);
+            hops += 1;
             let st = self.map.get(id)?;
             next = st.based_on.as_deref();
             Some(st)

@@ -459,14 +459,11 @@ impl<'a> Xml<'a> {
 /// True when a start tag may declare namespaces (cheap byte search).
 fn declares(s: &BytesStart<'_>) -> bool {
     let raw = s.attributes_raw();
-    let mut i = 0;
-    while let Some(p) = raw[i..].iter().position(|&b| b == b'x') {
-        if raw[i + p..].starts_with(b"xmlns") {
-            return true;
-        }
-        i += p + 1;
+    match std::str::from_utf8(raw) {
+        // A vectorised substring search.
+        Ok(text) => text.contains("xmlns"),
+        Err(_) => raw.windows(5).any(|w| w == b"xmlns"),
     }
-    false
 }
 
 fn unescape(s: Cow<'_, str>) -> Cow<'_, str> {
