@@ -198,10 +198,7 @@ impl Numbering {
     }
 
     fn level_def<'s>(&'s self, num_id: u32, abs: &str, i: usize) -> Option<&'s Level> {
-        self.nums
-            .get(&num_id)
-            .and_then(|n| n.lvl[i].as_ref())
-            .or_else(|| self.abs.get(abs).and_then(|a| a.levels[i].as_ref()))
+        level_def(&self.nums, &self.abs, num_id, abs, i)
     }
 
     /// The level whose `w:pStyle` names `style` (for paragraphs without `w:ilvl`).
@@ -231,23 +228,28 @@ impl Numbering {
             ));
             return None;
         };
-        let defs: [Option<Level>; 9] =
-            std::array::from_fn(|i| self.level_def(num_id, &abs, i).cloned());
-        let Some(def) = defs[lvl].clone() else {
+        let Numbering {
+            abs: abstracts,
+            nums,
+            counters,
+            applied,
+        } = self;
+        let defs: [Option<&Level>; 9] =
+            std::array::from_fn(|i| level_def(nums, abstracts, num_id, &abs, i));
+        let Some(def) = defs[lvl] else {
             diags.push(Diagnostic::warning(
                 "docx.numbering.missing_level",
                 format!("numbering {num_id} has no level {lvl}"),
             ));
             return None;
         };
-        let overrides = self
-            .nums
+        let overrides = nums
             .get(&num_id)
             .map(|n| n.start_override)
             .unwrap_or_default();
-        let start = |i: usize| defs[i].as_ref().and_then(|l| l.start).unwrap_or(0);
-        let counters = self.counters.entry(abs.clone()).or_default();
-        let applied = self.applied.entry(num_id).or_default();
+        let start = |i: usize| defs[i].and_then(|l| l.start).unwrap_or(0);
+        let counters = counters.entry(abs).or_default();
+        let applied = applied.entry(num_id).or_default();
         let value = match (overrides[lvl], applied[lvl]) {
             (Some(o), false) => {
                 applied[lvl] = true;
@@ -324,6 +326,18 @@ impl Numbering {
             bullet,
         })
     }
+}
+
+fn level_def<'s>(
+    nums: &'s HashMap<u32, Num>,
+    abstracts: &'s HashMap<String, Abstract>,
+    num_id: u32,
+    abs: &str,
+    i: usize,
+) -> Option<&'s Level> {
+    nums.get(&num_id)
+        .and_then(|n| n.lvl[i].as_ref())
+        .or_else(|| abstracts.get(abs).and_then(|a| a.levels[i].as_ref()))
 }
 
 /// Formats a counter value in an OOXML number format.

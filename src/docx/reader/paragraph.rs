@@ -74,15 +74,14 @@ impl Ctx {
 
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
         p.style = ppr.style;
-        let style = p.style.clone().or_else(|| self.styles.default_para.clone());
+        let style = p.style.as_deref().or(self.styles.default_para.as_deref());
         p.outline_level = ppr
             .outline
             .filter(|&l| l < 9)
-            .or_else(|| style.as_deref().and_then(|s| self.styles.outline(s)));
+            .or_else(|| style.and_then(|s| self.styles.outline(s)));
         p.alignment = ppr.alignment;
         p.indent = ppr.indent;
         let (snum, slvl) = style
-            .as_deref()
             .map(|s| self.styles.numbering(s))
             .unwrap_or((None, None));
         if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
@@ -90,9 +89,7 @@ impl Ctx {
                 .ilvl
                 .or(slvl)
                 .or_else(|| {
-                    style
-                        .as_deref()
-                        .and_then(|s| self.numbering.level_for_style(num, s, &self.styles))
+                    style.and_then(|s| self.numbering.level_for_style(num, s, &self.styles))
                 })
                 .unwrap_or(0);
             p.numbering = self
