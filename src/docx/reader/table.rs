@@ -83,6 +83,8 @@ impl Ctx {
                 Ev::Start(el) | Ev::Empty(el) if el.is(Ns::W, b"tblStyle") => {
                     t.style = x.w(&el, b"val").map(|v| v.into_owned());
                 }
+                // Borders, margins, widths: nothing the tree keeps.
+                Ev::Start(_) => x.skip()?,
                 _ => {}
             }
         }

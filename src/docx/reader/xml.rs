@@ -222,6 +222,7 @@ impl<'a> Xml<'a> {
     }
 
     /// Reads the next raw event, keeping depth and namespace scopes.
+    #[inline]
     fn raw(&mut self) -> Result<Event<'a>> {
         if self.pending_pop {
             self.pending_pop = false;
@@ -288,6 +289,7 @@ impl<'a> Xml<'a> {
     }
 
     /// The next event.
+    #[inline]
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
             return Ok(match self.raw()? {
@@ -347,6 +349,7 @@ impl<'a> Xml<'a> {
     }
 
     /// The namespace of a prefix (`None` = the default namespace, for elements).
+    #[inline]
     fn prefix_ns(&mut self, prefix: Option<&[u8]>) -> Ns {
         match prefix {
             None => {
@@ -377,6 +380,7 @@ impl<'a> Xml<'a> {
         }
     }
 
+    #[inline]
     fn el(&mut self, start: BytesStart<'a>) -> El<'a> {
         let ns = {
             let name = start.name();
@@ -396,12 +400,48 @@ impl<'a> Xml<'a> {
     }
 
     /// Reads until the element just opened is closed.
+    ///
+    /// Namespace declarations inside the skipped subtree cannot matter outside it, so they are
+    /// not looked at: this path only counts depth.
     pub fn skip(&mut self) -> Result<()> {
+        if self.pending_pop {
+            self.pending_pop = false;
+            self.ns.set_level(self.depth as u16);
+            self.ns_changed();
+        }
         let base = self.depth;
         while self.depth >= base {
-            match self.raw()? {
+            let ev = match self.r.read_event() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    return Err(Error::Xml {
+                        part: self.part.to_string(),
+                        position: self.r.error_position(),
+                        detail: e.to_string(),
+                    })
+                }
+            };
+            match ev {
+                Event::Start(_) => {
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(Error::LimitExceeded {
+                            limit: Limit::Depth,
+                            part: Some(self.part.to_string()),
+                            value: self.depth as u64,
+                            max: self.max_depth as u64,
+                        });
+                    }
+                }
+                Event::End(_) => {
+                    if self.ns_levels.last() == Some(&self.depth) {
+                        self.ns_levels.pop();
+                        self.ns.set_level(self.depth.saturating_sub(1) as u16);
+                        self.ns_changed();
+                    }
+                    self.depth -= 1;
+                }
                 Event::Eof => return Err(self.eof()),
-                Event::DocType(_) | Event::GeneralRef(_) => {}
                 _ => {}
             }
         }
