@@ -198,3 +198,19 @@ fn read_from_any_read_seek() {
     let doc = xxgk::docx::read_from(std::io::Cursor::new(bytes), &ReadOptions::default()).unwrap();
     assert_eq!(texts(&doc), ["正文"]);
 }
+
+#[test]
+fn namespace_declarations_are_scoped_to_their_element() {
+    let xml = format!(
+        r#"<document xmlns="{W}"><body>
+             <p xmlns:q="{W}"><q:r><q:t>内</q:t></q:r></p>
+             <p><q:r xmlns:q="urn:other"><q:t>外</q:t></q:r><r><t>留</t></r></p>
+             <p><r><t>a</t></r><x:mark xmlns:x="urn:x" xmlns="urn:other"/><r><t>b</t></r></p>
+             <p><wrap xmlns="urn:other"><r><t>不是</t></r></wrap><r><t>是</t></r></p>
+           </body></document>"#
+    );
+    assert_eq!(
+        texts(&Docx::with_document(&xml).read()),
+        ["内", "留", "ab", "是"]
+    );
+}
