@@ -88,16 +88,20 @@ pub(crate) struct El<'a> {
     /// Its namespace.
     pub ns: Ns,
     start: BytesStart<'a>,
+    /// Where the local name starts in the qualified name.
+    local_at: usize,
 }
 
 impl<'a> El<'a> {
     /// True when the element is `ns:local`.
+    #[inline]
     pub fn is(&self, ns: Ns, local: &[u8]) -> bool {
-        self.ns == ns && self.start.local_name().as_ref() == local
+        self.ns == ns && self.local() == local
     }
     /// The local name.
+    #[inline]
     pub fn local(&self) -> &[u8] {
-        self.start.local_name().into_inner()
+        &self.start.name().into_inner()[self.local_at..]
     }
 }
 
@@ -382,12 +386,18 @@ impl<'a> Xml<'a> {
 
     #[inline]
     fn el(&mut self, start: BytesStart<'a>) -> El<'a> {
-        let ns = {
-            let name = start.name();
-            let prefix = name.prefix();
-            self.prefix_ns(prefix.as_ref().map(|p| p.as_ref()))
+        let (ns, local_at) = {
+            let name = start.name().into_inner();
+            match name.iter().position(|&b| b == b':') {
+                Some(i) => (self.prefix_ns(Some(&name[..i])), i + 1),
+                None => (self.prefix_ns(None), 0),
+            }
         };
-        El { ns, start }
+        El {
+            ns,
+            start,
+            local_at,
+        }
     }
 
     /// A location in this part at the current position.
