@@ -8,10 +8,20 @@
 //! value ([`Value`]); 其中 = "of which" (a row counted inside its parent); 填报单位 = reporting
 //! agency; 年度 = reporting year.
 
+pub mod csv;
 mod report;
 mod table;
 mod value;
 
 pub use report::{Anchor, Report, Section, SCHEMA};
-pub use table::{HeaderCell, Row, StatTable, TableKind};
-pub use value::{Reading, Value};
+pub use table::{ColumnNode, HeaderCell, Row, StatTable, TableKind, TablePart};
+pub use value::{ascii_digit, is_space, Reading, Value};
+
+/// The JSON Schema of [`Report`] (the `xxgk.report/1` format), pretty-printed, as committed in
+/// `schema/report.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}

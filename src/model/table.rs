@@ -27,6 +27,21 @@ pub enum TableKind {
     Unknown,
 }
 
+impl TableKind {
+    /// The name used in JSON and CSV (`stats2018`, `requests2021`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            TableKind::Stats2018 => "stats2018",
+            TableKind::Active2019 => "active2019",
+            TableKind::Requests2019 => "requests2019",
+            TableKind::Review2019 => "review2019",
+            TableKind::Active2021 => "active2021",
+            TableKind::Requests2021 => "requests2021",
+            TableKind::Unknown => "unknown",
+        }
+    }
+}
+
 /// A statistics table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct StatTable {
@@ -49,8 +64,68 @@ pub struct StatTable {
     /// column is [`Row::value`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<String>,
+    /// Blocks of a table made of several titled blocks, each with its own columns (the
+    /// 2019/2021 表二: one part per `第二十条第（…）项`); a multi-column table with one header has
+    /// one part; empty for the three-column table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<TablePart>,
     /// Indicator rows in source order.
     pub rows: Vec<Row>,
+}
+
+impl Default for StatTable {
+    fn default() -> Self {
+        StatTable {
+            kind: TableKind::Unknown,
+            title: None,
+            subtitle: None,
+            agency: None,
+            header: Vec::new(),
+            header_rows: Vec::new(),
+            columns: Vec::new(),
+            parts: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+impl StatTable {
+    /// The first row with this catalogue code, and its index.
+    pub fn row(&self, code: &str) -> Option<(usize, &Row)> {
+        self.rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.code.as_deref() == Some(code))
+    }
+}
+
+/// One block of a multi-column table: its title row, its header and its rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TablePart {
+    /// The block's title row (`第二十条第（一）项`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The header's top-left cell over the label columns (`信息内容`, the 表三 note cell).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stub: Option<String>,
+    /// The header as a tree over the value columns.
+    pub columns: Vec<ColumnNode>,
+    /// Index in [`StatTable::rows`] of the block's first row.
+    pub first_row: usize,
+    /// Number of rows of the block.
+    pub row_count: usize,
+}
+
+/// A header cell as a node of the column tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ColumnNode {
+    /// Label, whitespace removed.
+    pub label: String,
+    /// Logical leaf columns below (1 for a leaf).
+    pub span: usize,
+    /// Sub-columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<ColumnNode>,
 }
 
 /// A header cell of a merged header.
@@ -65,12 +140,17 @@ pub struct HeaderCell {
 }
 
 /// One indicator row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Row {
     /// Catalogue id (`A1`, `C3_4b`…), `null` for a row the catalogue lacks.
     pub code: Option<String>,
     /// Label as written, stripped of indentation and bookmark markers.
     pub label: String,
+    /// Row-label path of a multi-column table, outermost first (`["三、本年度办理结果",
+    /// "（三）不予公开", "1.属于国家秘密"]`, `["第二十条第（一）项", "规章"]`); [`Row::label`] is
+    /// its last element. Empty for the three-column table.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub path: Vec<String>,
     /// The label cell's parenthesised second line (`（不同渠道和方式公开相同信息计1条）`).
     pub note: Option<String>,
     /// Unit (`条`, `件`, `万元`…; `——` for a section row).

@@ -1,0 +1,96 @@
+//! Inputs shared by the benches: the samples, a 100× report, and the bare baseline (inflate the
+//! parts the reader reads and run a bare quick-xml event loop over them).
+#![allow(dead_code)]
+
+use std::io::{Cursor, Read, Write};
+use std::path::PathBuf;
+
+/// Path of a file in ../shared/samples.
+pub fn sample_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples")
+        .join(name)
+}
+
+/// Bytes of a sample.
+pub fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(sample_path(name)).expect("sample present")
+}
+
+/// The parts the reader must read.
+pub const READ_PARTS: [&str; 3] = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
+
+/// A copy of `docx` whose body content is repeated `times` times (the section properties once, at
+/// the end), every other part unchanged.
+pub fn repeat_body(docx: &[u8], times: usize) -> Vec<u8> {
+    let mut zin = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut zout = zip::ZipWriter::new(&mut out);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).expect("entry");
+            let name = f.name().to_string();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).expect("inflate");
+            if name == "word/document.xml" {
+                data =
+                    repeat_xml_body(&String::from_utf8(data).expect("utf-8"), times).into_bytes();
+            }
+            zout.start_file(name, opts).expect("start");
+            zout.write_all(&data).expect("write");
+        }
+        zout.finish().expect("finish");
+    }
+    out.into_inner()
+}
+
+fn repeat_xml_body(xml: &str, times: usize) -> String {
+    let open = xml.find("<w:body>").expect("body") + "<w:body>".len();
+    let close = xml
+        .rfind("<w:sectPr")
+        .unwrap_or_else(|| xml.rfind("</w:body>").expect("end"));
+    let content = &xml[open..close];
+    let mut s = String::with_capacity(xml.len() + content.len() * times);
+    s.push_str(&xml[..open]);
+    for _ in 0..times {
+        s.push_str(content);
+    }
+    s.push_str(&xml[close..]);
+    s
+}
+
+/// The bare baseline: inflate the parts the reader reads and count the events of a bare quick-xml
+/// loop over them.
+pub fn baseline(docx: &[u8]) -> usize {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    let mut events = 0;
+    let mut data = Vec::new();
+    let mut buf = Vec::new();
+    for part in READ_PARTS {
+        let Ok(mut f) = zip.by_name(part) else {
+            continue;
+        };
+        data.clear();
+        f.read_to_end(&mut data).expect("inflate");
+        let mut r = quick_xml::Reader::from_reader(data.as_slice());
+        loop {
+            buf.clear();
+            match r.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                Ok(_) => events += 1,
+            }
+        }
+    }
+    events
+}
+
+/// Inflated size of the parts the reader reads (for throughput).
+pub fn inflated_size(docx: &[u8]) -> u64 {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    READ_PARTS
+        .iter()
+        .filter_map(|p| zip.by_name(p).ok().map(|f| f.size()))
+        .sum()
+}

@@ -1,0 +1,194 @@
+//! A document table → logical rows: every grid position resolved to the cell a reader sees there
+//! (vertical merges followed to their origin), empty spacer columns dropped, neighbouring
+//! positions of one cell joined into one slot with a span.
+
+use std::collections::HashMap;
+
+use crate::document::{Block, Cell, Inline, MarkKind, Table, VMerge};
+use crate::model::is_space;
+
+/// Most grid columns considered (a wider grid is cut; the rest is reported by the caller).
+pub const MAX_COLUMNS: usize = 256;
+
+/// One cell as seen in a logical row.
+#[derive(Debug, Clone)]
+pub struct Slot<'a> {
+    /// The cell (the vertical-merge origin for a covered position).
+    pub cell: &'a Cell,
+    /// First logical column.
+    pub col: usize,
+    /// Logical columns covered.
+    pub span: usize,
+}
+
+impl Slot<'_> {
+    /// True when the slot covers logical column `col`.
+    pub fn covers(&self, col: usize) -> bool {
+        self.col <= col && col < self.col + self.span
+    }
+}
+
+/// A table row on the logical grid.
+#[derive(Debug, Clone)]
+pub struct GridRow<'a> {
+    /// Slots left to right.
+    pub slots: Vec<Slot<'a>>,
+    /// Bookmarks starting just before the row.
+    pub marks: Vec<String>,
+}
+
+impl<'a> GridRow<'a> {
+    /// The slot covering logical column `col`.
+    pub fn at(&self, col: usize) -> Option<&Slot<'a>> {
+        self.slots.iter().find(|s| s.covers(col))
+    }
+}
+
+/// The lines of a cell: its paragraphs split at line breaks, each stripped of outer whitespace,
+/// empty lines dropped (nested tables: their cells' lines).
+pub fn cell_lines(cell: &Cell) -> Vec<String> {
+    let mut out = Vec::new();
+    blocks_lines(&cell.blocks, &mut out, 0);
+    out
+}
+
+fn blocks_lines(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                for line in p.text().split('\n') {
+                    let l = line.trim_matches(is_space);
+                    if !l.is_empty() {
+                        out.push(l.to_string());
+                    }
+                }
+            }
+            Block::Table(t) if depth < 16 => {
+                for r in &t.rows {
+                    for c in &r.cells {
+                        blocks_lines(&c.blocks, out, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Bookmark names starting anywhere in a cell, in order.
+pub fn cell_marks(cell: &Cell) -> Vec<String> {
+    let mut out = Vec::new();
+    blocks_marks(&cell.blocks, &mut out, 0);
+    out
+}
+
+/// Bookmark names starting in a block list (paragraph inlines, between blocks, nested tables).
+pub fn blocks_marks(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                for i in &p.inlines {
+                    if let Inline::Mark(m) = i {
+                        if m.kind == MarkKind::Start {
+                            out.push(m.name.clone());
+                        }
+                    }
+                }
+            }
+            Block::Mark(m) if m.kind == MarkKind::Start => out.push(m.name.clone()),
+            Block::Table(t) if depth < 16 => {
+                for r in &t.rows {
+                    out.extend(starts(&r.marks));
+                    for c in &r.cells {
+                        blocks_marks(&c.blocks, out, depth + 1);
+                    }
+                }
+                out.extend(starts(&t.trailing_marks));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Names of the start marks in a list.
+pub fn starts(marks: &[crate::document::Mark]) -> impl Iterator<Item = String> + '_ {
+    marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Start)
+        .map(|m| m.name.clone())
+}
+
+/// The table's rows on the logical grid, empty spacer columns dropped (the 2014–2018 rule).
+pub fn logical_rows(table: &Table) -> Vec<GridRow<'_>> {
+    grid_rows(table, true)
+}
+
+/// The table's rows on the logical grid; `drop_spacers`: drop grid columns in which every
+/// single-column cell is empty.
+///
+/// Linear in the table's size: a vertically covered position takes the cell seen at the same
+/// column in the row above when that is a merge origin (what [`Table::cell_at`] returns), and
+/// each cell's text is read once.
+pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
+    let width = table.columns().min(MAX_COLUMNS);
+    // The cell seen at each grid position, and whether the position's own cell spans one column.
+    let mut seen: Vec<Vec<Option<(&Cell, bool)>>> = Vec::with_capacity(table.rows.len());
+    let mut above: Vec<Option<&Cell>> = vec![None; width];
+    for row in &table.rows {
+        let mut line: Vec<Option<(&Cell, bool)>> = vec![None; width];
+        for own in &row.cells {
+            let end = own.col.saturating_add(own.col_span).min(width);
+            for (c, slot) in line.iter_mut().enumerate().take(end).skip(own.col) {
+                let shown = match (own.v_merge, above[c]) {
+                    (VMerge::Covered, Some(origin)) if origin.v_merge == VMerge::Origin => origin,
+                    _ => own,
+                };
+                *slot = Some((shown, own.col_span == 1));
+            }
+        }
+        for (c, s) in line.iter().enumerate() {
+            above[c] = s.map(|(cell, _)| cell);
+        }
+        seen.push(line);
+    }
+    let mut empty: HashMap<*const Cell, bool> = HashMap::new();
+    let mut is_empty = |cell: &Cell| -> bool {
+        *empty
+            .entry(cell as *const Cell)
+            .or_insert_with(|| cell_lines(cell).is_empty())
+    };
+    let keep: Vec<bool> = (0..width)
+        .map(|c| {
+            !drop_spacers
+                || seen.iter().any(|line| match line[c] {
+                    Some((cell, true)) => !is_empty(cell),
+                    _ => false,
+                })
+        })
+        .collect();
+    let kept: Vec<usize> = (0..width).filter(|c| keep[*c]).collect();
+    let mut out = Vec::with_capacity(table.rows.len());
+    for (row, line) in table.rows.iter().zip(&seen) {
+        let mut slots: Vec<Slot<'_>> = Vec::new();
+        for (logical, c) in kept.iter().enumerate() {
+            let Some((cell, _)) = line[*c] else {
+                continue;
+            };
+            match slots.last_mut() {
+                Some(last) if std::ptr::eq(last.cell, cell) && last.col + last.span == logical => {
+                    last.span += 1
+                }
+                _ => slots.push(Slot {
+                    cell,
+                    col: logical,
+                    span: 1,
+                }),
+            }
+        }
+        out.push(GridRow {
+            slots,
+            marks: starts(&row.marks).collect(),
+        });
+    }
+    out
+}

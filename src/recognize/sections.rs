@@ -1,0 +1,120 @@
+//! Narrative paragraphs (already stripped, non-empty) → intro and the section tree, each
+//! paragraph's model path reported back for bookmark anchors.
+//!
+//! Rules: a numbered paragraph ([`super::numbering`]) closes open sections of the same or
+//! deeper level and becomes a child of the nearest open section of lower level (a level-3
+//! directly under a level-1 is its child), else a top-level section; `heading` is the whole rest
+//! of the paragraph (run-in headings included). An unnumbered paragraph goes to the most recent
+//! open section, or to the intro when none is open.
+
+use super::numbering::split_number;
+use crate::model::Section;
+
+/// Builds the tree paragraph by paragraph.
+#[derive(Debug, Default)]
+pub struct SectionBuilder {
+    /// Paragraphs before the first section.
+    pub intro: Vec<String>,
+    /// Top-level sections.
+    pub sections: Vec<Section>,
+    /// Child indices from the top level down to the open section; with its levels.
+    open: Vec<(usize, u8)>,
+}
+
+impl SectionBuilder {
+    /// Adds a narrative paragraph; returns its model path (`intro[0]`,
+    /// `sections[1].children[0]` for a heading, `sections[1].paragraphs[2]`).
+    pub fn push(&mut self, text: &str) -> String {
+        match split_number(text) {
+            Some(n) => self.open_section(n.level, n.number, n.rest),
+            None => self.push_paragraph(text.to_string()),
+        }
+    }
+
+    /// Adds an unnumbered paragraph to the open section (or the intro), whatever it starts with.
+    pub fn push_paragraph(&mut self, text: String) -> String {
+        let path = self.path();
+        match self.current_mut() {
+            Some(section) => {
+                section.paragraphs.push(text);
+                format!("{path}.paragraphs[{}]", section.paragraphs.len() - 1)
+            }
+            None => {
+                self.intro.push(text);
+                format!("intro[{}]", self.intro.len() - 1)
+            }
+        }
+    }
+
+    fn open_section(&mut self, level: u8, number: &str, heading: &str) -> String {
+        while self.open.last().is_some_and(|(_, l)| *l >= level) {
+            self.open.pop();
+        }
+        let section = Section {
+            number: number.to_string(),
+            heading: heading.to_string(),
+            level,
+            ..Default::default()
+        };
+        let index = match self.current_mut() {
+            Some(parent) => {
+                parent.children.push(section);
+                parent.children.len() - 1
+            }
+            None => {
+                self.open.clear();
+                self.sections.push(section);
+                self.sections.len() - 1
+            }
+        };
+        self.open.push((index, level));
+        self.path()
+    }
+
+    /// The model path of the open section.
+    fn path(&self) -> String {
+        let mut s = String::new();
+        for (depth, (i, _)) in self.open.iter().enumerate() {
+            if depth == 0 {
+                s.push_str(&format!("sections[{i}]"));
+            } else {
+                s.push_str(&format!(".children[{i}]"));
+            }
+        }
+        s
+    }
+
+    /// The open section, if any. At most four levels deep.
+    fn current_mut(&mut self) -> Option<&mut Section> {
+        let (first, rest) = self.open.split_first()?;
+        let mut s = self.sections.get_mut(first.0)?;
+        for (i, _) in rest {
+            s = s.children.get_mut(*i)?;
+        }
+        Some(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_and_paths() {
+        let mut b = SectionBuilder::default();
+        assert_eq!(b.push("根据……"), "intro[0]");
+        assert_eq!(b.push("一、概述"), "sections[0]");
+        assert_eq!(b.push("正文"), "sections[0].paragraphs[0]");
+        assert_eq!(b.push("二、主动公开"), "sections[1]");
+        assert_eq!(b.push("1.直接三级"), "sections[1].children[0]");
+        assert_eq!(b.push("（一）二级"), "sections[1].children[1]");
+        assert_eq!(b.push("（1）四级"), "sections[1].children[1].children[0]");
+        assert_eq!(
+            b.push("说明"),
+            "sections[1].children[1].children[0].paragraphs[0]"
+        );
+        assert_eq!(b.push("三、下步"), "sections[2]");
+        assert_eq!(b.sections[1].children[0].level, 3);
+        assert_eq!(b.sections[1].children[1].children[0].heading, "四级");
+    }
+}
