@@ -224,7 +224,19 @@ impl Ctx {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => return Ok(()),
-                Ev::Text(t) if !code => push_text(p, &t.as_str()),
+                Ev::Text(t) if !code => {
+                    let s = t.as_str();
+                    if let Cow::Owned(_) = s {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "docx.xml.invalid_utf8",
+                                "text with bytes that are not UTF-8; they were replaced with U+FFFD",
+                            )
+                            .at(x.loc()),
+                        );
+                    }
+                    push_text(p, &s);
+                }
                 _ => {}
             }
         }
@@ -307,7 +319,10 @@ impl Ctx {
     /// `w:txbxContent`: its blocks become a text-box story.
     fn text_box(&mut self, x: &mut Xml<'_>) -> Result<()> {
         let mut blocks = Vec::new();
-        self.blocks(x, &mut blocks)?;
+        self.enter(x)?;
+        let r = self.blocks(x, &mut blocks);
+        self.leave();
+        r?;
         self.refs.push(StoryRef::TextBox(blocks));
         Ok(())
     }
