@@ -77,7 +77,6 @@ pub fn report_from_truth(path: &std::path::Path) -> Report {
             unit: s(&r["unit"]),
             value: value(r["value"].as_str().unwrap_or_default()),
             values: vec![],
-            path: vec![],
             depth: r["depth"].as_u64().unwrap_or(0) as u8,
         })
         .collect();
