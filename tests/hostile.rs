@@ -330,8 +330,8 @@ fn nesting_up_to_the_default_budget_reads_on_a_small_stack() {
     let (at, over) = (doc(32), doc(33));
     let d = on_small_stack(move || docx::read(&at, &ReadOptions::default()).unwrap());
     assert!(all_text(&d).contains("底"));
-    let err = on_small_stack(move || docx::read(&over, &ReadOptions::default()).map(|_| ()))
-        .unwrap_err();
+    let err =
+        on_small_stack(move || docx::read(&over, &ReadOptions::default()).map(|_| ())).unwrap_err();
     assert!(
         matches!(
             err.kind(),
