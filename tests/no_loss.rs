@@ -226,6 +226,7 @@ fn every_visible_character_reaches_the_tree() {
     let shared = support::shared("");
     let mut files = Vec::new();
     docx_files(&shared.join("samples"), &mut files);
+    docx_files(&shared.join("samples2021"), &mut files);
     docx_files(&shared.join("corpus"), &mut files);
     files.sort();
     assert!(files.len() > 100, "samples and corpus not found");
@@ -278,6 +279,34 @@ fn every_visible_character_reaches_the_tree() {
         unused.is_empty(),
         "allow-list entries never used: {unused:?}"
     );
+}
+
+#[test]
+fn every_visible_character_of_the_text_dumps_reaches_the_tree() {
+    // A dump's visible characters are its text less the `[bookmark: NAME]` markers the reader
+    // turns into bookmarks.
+    for (name, enc) in [
+        ("samples/ningbo2018_utf8.txt", encoding_rs::UTF_8),
+        ("samples/ningbo2018_gbk.txt", encoding_rs::GBK),
+    ] {
+        let bytes = std::fs::read(support::shared(name)).unwrap();
+        let mut text = enc.decode(&bytes).0.into_owned();
+        while let Some(at) = text.find("[bookmark: ") {
+            let end = at + text[at..].find(']').unwrap() + 1;
+            text.replace_range(at..end, "");
+        }
+        let mut want = HashMap::new();
+        counts(&text, &mut want);
+        let doc = xxgk::txt::read(&bytes, &Default::default()).unwrap();
+        let mut have = HashMap::new();
+        tree_counts(&doc.body, &mut have);
+        for s in &doc.stories {
+            tree_counts(&s.blocks, &mut have);
+        }
+        let expected: usize = want.values().sum();
+        assert!(expected > 3_000, "{name}: {expected}"); // not vacuous: some 3 700
+        assert_eq!(want, have, "{name}");
+    }
 }
 
 #[test]
