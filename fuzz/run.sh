@@ -3,7 +3,7 @@
 # ../shared/corpus. Any crash input lands in fuzz/artifacts/<target>/; copy it to
 # fuzz/regressions/<target>/ so `cargo test --test fuzz_regressions` replays it forever.
 # The whole libFuzzer log of a target is kept in fuzz/artifacts/<target>.log; the lines printed
-# are the start and end coverage, the run count and any finding.
+# are the start and end coverage and the run count, or the end of the log when the run failed.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]
 # cargo-fuzz drives libFuzzer; on a stable toolchain RUSTC_BOOTSTRAP=1 lets it pass its flags.
@@ -44,7 +44,9 @@ for t in "${targets[@]}"; do
   log="artifacts/$t.log"
   if ! cargo fuzz run -s none "$t" "$corpus" -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 >"$log" 2>&1; then
     status=1
+    tail -30 "$log"
+  else
+    grep -E "INITED|DONE|^Done" "$log" || true
   fi
-  grep -E "INITED|DONE|^Done|ERROR|SUMMARY|Test unit written|panicked|deadly|timeout|out-of-memory" "$log" | head -20 || true
 done
 exit $status
