@@ -135,3 +135,8 @@ pub fn inspect_path(path: impl AsRef<Path>, opts: &Options) -> Result<Report> {
     let bytes = std::fs::read(path).map_err(|e| Error::from(e).in_file(path))?;
     inspect_bytes(&bytes, path.to_str(), opts).map_err(|e| e.in_file(path))
 }
+
+/// The examples of README.md, compiled and run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -182,3 +182,47 @@ fn batch_records_failures_and_is_deterministic() {
     assert!(out_dir.join("ningbo2018_plain.docx").exists());
     assert!(out_dir.join("ningbo2018_utf8.docx").exists());
 }
+
+/// The sample dump with the requests by channel filled in so that they do not add up to the
+/// requests received (收到申请数 5 ≠ 2 + 0 + 0 + 0): an error-severity finding (LR1).
+fn sample_with_bad_sum(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(shared("samples/ningbo2018_utf8.txt")).unwrap();
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut set = |label: &str, value: &str| {
+        let i = lines.iter().position(|l| l.contains(label)).unwrap();
+        // label line, unit line, value line
+        assert_eq!(lines[i + 2], "\t/", "{label}");
+        lines[i + 2] = format!("\t{value}");
+    };
+    set("（一）收到申请数", "5");
+    set("1.当面申请数", "2");
+    set("2.传真申请数", "0");
+    set("3.网络申请数", "0");
+    set("4.信函申请数", "0");
+    let p = dir.join("bad_sum.txt");
+    std::fs::write(&p, lines.join("\n")).unwrap();
+    p
+}
+
+#[test]
+fn check_exits_1_on_an_error_finding_and_names_file_and_row() {
+    let dir = tempdir("findings");
+    let bad = sample_with_bad_sum(&dir);
+    let out = xxgk(&["check", s(&bad)]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("validate.LR1"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(line.starts_with(s(&bad)), "{line}");
+    assert!(line.contains("tables[0].rows["), "{line}");
+    // The clean sample passes.
+    let ok = xxgk(&["check", s(&shared("samples/ningbo2018_utf8.txt"))]);
+    assert_eq!(ok.status.code(), Some(0));
+}

@@ -225,35 +225,23 @@ fn empty_report_conforms() {
     check(&Report::default(), &WriteOptions::default(), "empty");
 }
 
-/// Every shared sample, read, recognized and written again, conforms (once the readers and the
-/// recognizer are built; until then each sample prints a skip notice).
+/// Every shared sample, read, recognized and written again, conforms.
 #[test]
 fn every_sample_conforms_after_conversion() {
     let dir = truth::shared("samples");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: {} not found", dir.display());
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("../shared/samples")
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "txt"))
         .collect();
     paths.sort();
+    assert!(paths.len() >= 5, "{paths:?}");
     for path in paths {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let report = match xxgk::inspect_path(&path, &xxgk::Options::default()) {
-            Ok(r) if !r.title.is_empty() => r,
-            Ok(_) => {
-                eprintln!("skipped: {name}: the recognizer found no report yet");
-                continue;
-            }
-            Err(e) if matches!(e.kind(), xxgk::Error::Unsupported { .. }) => {
-                eprintln!("skipped: {name}: {e}");
-                continue;
-            }
-            Err(e) => panic!("{name}: {e}"),
-        };
+        let report = xxgk::inspect_path(&path, &xxgk::Options::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!report.title.is_empty(), "{name}: no title recognized");
         let out = out_dir(&format!("sample-{name}"));
         let written = write(
             &report,

@@ -10,7 +10,7 @@ use super::styles::Styles;
 use super::xml::{El, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Bookmark, Mark, MarkKind, NoteKind};
-use crate::error::Result;
+use crate::error::{Error, Limit, Result};
 
 /// A reference to text kept apart from the body, in document order.
 pub(crate) enum StoryRef {
@@ -46,7 +46,13 @@ pub(crate) struct Ctx {
     pub refs: Vec<StoryRef>,
     /// Open `mc:AlternateContent` elements: (depth, a branch was taken).
     ac: Vec<(usize, bool)>,
+    /// Tables and text boxes being read inside one another.
+    nesting: usize,
 }
+
+/// Deepest nesting of tables and text boxes inside one another (each level recurses; the
+/// corpus never goes beyond 4).
+pub(crate) const MAX_NESTING: usize = 32;
 
 /// Deepest complex-field nesting followed.
 const MAX_FIELDS: usize = 64;
@@ -77,6 +83,7 @@ impl Ctx {
             fields: Vec::new(),
             refs: Vec::new(),
             ac: Vec::new(),
+            nesting: 0,
         }
     }
 
@@ -86,6 +93,7 @@ impl Ctx {
         self.open.clear();
         self.fields.clear();
         self.ac.clear();
+        self.nesting = 0;
     }
 
     /// Ends a part: reports bookmarks left open and fields left unterminated.
@@ -307,6 +315,25 @@ impl Ctx {
                 _ => {}
             }
         }
+    }
+
+    /// Enters a nested table or text box; [`Limit::Depth`] beyond [`MAX_NESTING`].
+    pub fn enter(&mut self, x: &Xml<'_>) -> Result<()> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            return Err(Error::LimitExceeded {
+                limit: Limit::Depth,
+                part: Some(x.part().to_string()),
+                value: self.nesting as u64,
+                max: MAX_NESTING as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// Leaves a nested table or text box.
+    pub fn leave(&mut self) {
+        self.nesting = self.nesting.saturating_sub(1);
     }
 
     /// A complex-field character.

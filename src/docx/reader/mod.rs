@@ -1,7 +1,9 @@
 //! DOCX bytes (or any `Read + Seek`) in, a [`Document`] tree out, with every repair and skipped
 //! part reported as a [`crate::Diagnostic`].
 //!
-//! The reader is a namespace-aware pull parser (quick-xml's `NsReader`) over the parts it needs:
+//! The reader is a namespace-aware pull parser over the parts it needs (quick-xml's reader with
+//! its `NamespaceResolver`, the resolver `NsReader` uses, fed only by the elements that declare
+//! namespaces, which keeps the per-element cost low):
 //! the main document (found through `_rels/.rels`), its styles, numbering, headers, footers,
 //! notes and comments (found through the main part's relationships) and the core properties.
 //! Elements are matched by namespace URI and local name, never by prefix.

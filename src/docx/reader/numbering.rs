@@ -198,10 +198,7 @@ impl Numbering {
     }
 
     fn level_def<'s>(&'s self, num_id: u32, abs: &str, i: usize) -> Option<&'s Level> {
-        self.nums
-            .get(&num_id)
-            .and_then(|n| n.lvl[i].as_ref())
-            .or_else(|| self.abs.get(abs).and_then(|a| a.levels[i].as_ref()))
+        level_def(&self.nums, &self.abs, num_id, abs, i)
     }
 
     /// The level whose `w:pStyle` names `style` (for paragraphs without `w:ilvl`).
@@ -231,23 +228,28 @@ impl Numbering {
             ));
             return None;
         };
-        let defs: [Option<Level>; 9] =
-            std::array::from_fn(|i| self.level_def(num_id, &abs, i).cloned());
-        let Some(def) = defs[lvl].clone() else {
+        let Numbering {
+            abs: abstracts,
+            nums,
+            counters,
+            applied,
+        } = self;
+        let defs: [Option<&Level>; 9] =
+            std::array::from_fn(|i| level_def(nums, abstracts, num_id, &abs, i));
+        let Some(def) = defs[lvl] else {
             diags.push(Diagnostic::warning(
                 "docx.numbering.missing_level",
                 format!("numbering {num_id} has no level {lvl}"),
             ));
             return None;
         };
-        let overrides = self
-            .nums
+        let overrides = nums
             .get(&num_id)
             .map(|n| n.start_override)
             .unwrap_or_default();
-        let start = |i: usize| defs[i].as_ref().and_then(|l| l.start).unwrap_or(0);
-        let counters = self.counters.entry(abs.clone()).or_default();
-        let applied = self.applied.entry(num_id).or_default();
+        let start = |i: usize| defs[i].and_then(|l| l.start).unwrap_or(0);
+        let counters = counters.entry(abs).or_default();
+        let applied = applied.entry(num_id).or_default();
         let value = match (overrides[lvl], applied[lvl]) {
             (Some(o), false) => {
                 applied[lvl] = true;
@@ -326,6 +328,18 @@ impl Numbering {
     }
 }
 
+fn level_def<'s>(
+    nums: &'s HashMap<u32, Num>,
+    abstracts: &'s HashMap<String, Abstract>,
+    num_id: u32,
+    abs: &str,
+    i: usize,
+) -> Option<&'s Level> {
+    nums.get(&num_id)
+        .and_then(|n| n.lvl[i].as_ref())
+        .or_else(|| abstracts.get(abs).and_then(|a| a.levels[i].as_ref()))
+}
+
 /// Formats a counter value in an OOXML number format.
 pub(crate) fn format_number(v: i64, fmt: &str) -> String {
     match fmt {
@@ -379,7 +393,7 @@ pub(crate) fn format_number(v: i64, fmt: &str) -> String {
             let base = if fmt == "upperLetter" { b'A' } else { b'a' };
             let c = (base + ((v - 1) % 26) as u8) as char;
             let n = (((v - 1) / 26) + 1).min(1000) as usize;
-            std::iter::repeat_n(c, n).collect()
+            std::iter::repeat(c).take(n).collect()
         }
         "upperRoman" | "lowerRoman" if (1..4000).contains(&v) => {
             let r = roman(v);
@@ -418,9 +432,10 @@ fn chinese(v: i64, legal: bool) -> String {
     if !(1..100_000_000).contains(&v) {
         return v.to_string();
     }
-    let zero = if legal { '零' } else { '零' };
+    let zero = '零';
     let mut out = String::new();
-    let group = |g: i64, out: &mut String, leading: bool| {
+    // `leading`: no zero before the group's first digit; `bare_ten`: 十一 not 一十一.
+    let group = |g: i64, out: &mut String, leading: bool, bare_ten: bool| {
         let mut pending_zero = false;
         let mut started = false;
         for p in (0..4).rev() {
@@ -431,12 +446,11 @@ fn chinese(v: i64, legal: bool) -> String {
                 }
                 continue;
             }
-            if pending_zero && (started || !leading) {
+            if pending_zero {
                 out.push(zero);
             }
             pending_zero = false;
-            // 十一 not 一十一 at the start of a number below 20.
-            if !(p == 1 && digit == 1 && leading && !started && !legal) {
+            if !(p == 1 && digit == 1 && bare_ten && !started && !legal) {
                 out.push(d[digit as usize]);
             }
             if p > 0 {
@@ -448,16 +462,16 @@ fn chinese(v: i64, legal: bool) -> String {
     let high = v / 10_000;
     let low = v % 10_000;
     if high > 0 {
-        group(high, &mut out, true);
-        out.push(if legal { '万' } else { '万' });
+        group(high, &mut out, true, true);
+        out.push('万');
         if low > 0 {
             if low < 1000 {
                 out.push(zero);
             }
-            group(low, &mut out, false);
+            group(low, &mut out, true, false);
         }
     } else {
-        group(low, &mut out, true);
+        group(low, &mut out, true, true);
     }
     // A trailing pending zero is never written; strip zeros a group may have left at the end.
     while out.ends_with(zero) {
@@ -509,6 +523,9 @@ mod tests {
         assert_eq!(c(110), "一百一十");
         assert_eq!(c(1001), "一千零一");
         assert_eq!(c(10001), "一万零一");
+        assert_eq!(c(10010), "一万零一十");
+        assert_eq!(c(12345), "一万二千三百四十五");
+        assert_eq!(c(1010), "一千零一十");
     }
 
     #[test]

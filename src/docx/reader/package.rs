@@ -117,42 +117,40 @@ impl<R: Read + Seek> Package<R> {
         let left = self.opts.max_total_size.saturating_sub(self.total);
         let cap = self.opts.max_part_size.min(left);
         let compressed = f.compressed_size().max(1);
-        let mut out = Vec::with_capacity(f.size().min(cap).min(16 << 20) as usize);
-        let mut chunk = [0u8; 16 * 1024];
-        loop {
-            let n = match f.read(&mut chunk) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(damaged(e.to_string())),
-            };
-            out.extend_from_slice(&chunk[..n]);
-            let len = out.len() as u64;
-            if len > cap {
-                let (limit, max) = if cap == self.opts.max_part_size {
-                    (Limit::PartSize, self.opts.max_part_size)
-                } else {
-                    (Limit::TotalSize, self.opts.max_total_size)
-                };
-                return Err(PartError::Fatal(Error::LimitExceeded {
-                    limit,
-                    part: Some(name.to_string()),
-                    value: if limit == Limit::TotalSize {
-                        self.total + len
-                    } else {
-                        len
-                    },
-                    max,
-                }));
-            }
-            if len > 1 << 20 && len / compressed > self.opts.max_compression_ratio {
-                return Err(PartError::Fatal(Error::LimitExceeded {
+        // Most bytes the ratio allows (the ratio is only checked above 1 MiB).
+        let ratio_cap = compressed
+            .saturating_mul(self.opts.max_compression_ratio)
+            .max(1 << 20);
+        let stop = cap.min(ratio_cap);
+        let mut out = Vec::with_capacity(f.size().min(stop).min(64 << 20) as usize + 1);
+        // Inflate at most one byte past the limit: a bomb is never inflated whole.
+        if let Err(e) = (&mut f).take(stop.saturating_add(1)).read_to_end(&mut out) {
+            return Err(damaged(e.to_string()));
+        }
+        let len = out.len() as u64;
+        if len > stop {
+            return Err(PartError::Fatal(if stop == ratio_cap && ratio_cap < cap {
+                Error::LimitExceeded {
                     limit: Limit::CompressionRatio,
                     part: Some(name.to_string()),
                     value: len / compressed,
                     max: self.opts.max_compression_ratio,
-                }));
-            }
+                }
+            } else if cap == self.opts.max_part_size {
+                Error::LimitExceeded {
+                    limit: Limit::PartSize,
+                    part: Some(name.to_string()),
+                    value: len,
+                    max: self.opts.max_part_size,
+                }
+            } else {
+                Error::LimitExceeded {
+                    limit: Limit::TotalSize,
+                    part: Some(name.to_string()),
+                    value: self.total + len,
+                    max: self.opts.max_total_size,
+                }
+            }));
         }
         self.total += out.len() as u64;
         Ok(out)

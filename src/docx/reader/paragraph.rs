@@ -74,15 +74,14 @@ impl Ctx {
 
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
         p.style = ppr.style;
-        let style = p.style.clone().or_else(|| self.styles.default_para.clone());
+        let style = p.style.as_deref().or(self.styles.default_para.as_deref());
         p.outline_level = ppr
             .outline
             .filter(|&l| l < 9)
-            .or_else(|| style.as_deref().and_then(|s| self.styles.outline(s)));
+            .or_else(|| style.and_then(|s| self.styles.outline(s)));
         p.alignment = ppr.alignment;
         p.indent = ppr.indent;
         let (snum, slvl) = style
-            .as_deref()
             .map(|s| self.styles.numbering(s))
             .unwrap_or((None, None));
         if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
@@ -90,9 +89,7 @@ impl Ctx {
                 .ilvl
                 .or(slvl)
                 .or_else(|| {
-                    style
-                        .as_deref()
-                        .and_then(|s| self.numbering.level_for_style(num, s, &self.styles))
+                    style.and_then(|s| self.numbering.level_for_style(num, s, &self.styles))
                 })
                 .unwrap_or(0);
             p.numbering = self
@@ -109,6 +106,20 @@ impl Ctx {
         p: &mut Paragraph,
         ppr: &mut PPr,
     ) -> Result<()> {
+        // The most frequent elements first.
+        if el.ns == Ns::W {
+            match el.local() {
+                b"r" => return Ok(()),
+                b"t" if !empty => return self.text(x, p),
+                b"rPr" | b"proofErr" | b"lastRenderedPageBreak" => {
+                    if !empty {
+                        x.skip()?;
+                    }
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         if self.wrapper(x, &el, empty)? != Wrap::No {
             return Ok(());
         }
@@ -194,10 +205,10 @@ impl Ctx {
             | b"dayLong"
             | b"monthLong"
             | b"yearLong"
-            | b"pgNum" => {
-                if !empty {
-                    x.skip()?;
-                }
+            | b"pgNum"
+                if !empty =>
+            {
+                x.skip()?
             }
             // Anything else (runs, `w:p` nested by mistake, unknown wrappers): read through.
             _ => {}
@@ -213,7 +224,19 @@ impl Ctx {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => return Ok(()),
-                Ev::Text(t) if !code => push_text(p, &t),
+                Ev::Text(t) if !code => {
+                    let s = t.as_str();
+                    if let Cow::Owned(_) = s {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                "docx.xml.invalid_utf8",
+                                "text with bytes that are not UTF-8; they were replaced with U+FFFD",
+                            )
+                            .at(x.loc()),
+                        );
+                    }
+                    push_text(p, &s);
+                }
                 _ => {}
             }
         }
@@ -296,7 +319,10 @@ impl Ctx {
     /// `w:txbxContent`: its blocks become a text-box story.
     fn text_box(&mut self, x: &mut Xml<'_>) -> Result<()> {
         let mut blocks = Vec::new();
-        self.blocks(x, &mut blocks)?;
+        self.enter(x)?;
+        let r = self.blocks(x, &mut blocks);
+        self.leave();
+        r?;
         self.refs.push(StoryRef::TextBox(blocks));
         Ok(())
     }

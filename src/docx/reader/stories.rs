@@ -63,6 +63,9 @@ fn unreadable(part: &str, e: &Error) -> Diagnostic {
     .at(Location::part(part))
 }
 
+/// Notes of one part: (id, blocks).
+type Notes = Vec<(String, Vec<Block>)>;
+
 /// Reads every story part and orders the stories.
 pub(crate) fn read_stories<R: Read + Seek>(
     pkg: &mut Package<R>,
@@ -76,7 +79,7 @@ pub(crate) fn read_stories<R: Read + Seek>(
             .find(|r| r.id == id && !r.external)
             .map(|r| r.target.clone())
     };
-    let mut notes: Vec<(NoteKind, Vec<(String, Vec<Block>)>)> = Vec::new();
+    let mut notes: Vec<(NoteKind, Notes)> = Vec::new();
     for (kind, rel) in [
         (NoteKind::Footnote, "footnotes"),
         (NoteKind::Endnote, "endnotes"),
@@ -101,7 +104,7 @@ pub(crate) fn read_stories<R: Read + Seek>(
                 blocks,
             }),
             StoryRef::Header(id) | StoryRef::Footer(id)
-                if target(&id).is_none_or(|t| done_parts.contains(&t)) => {}
+                if target(&id).map_or(true, |t| done_parts.contains(&t)) => {}
             StoryRef::Header(ref id) | StoryRef::Footer(ref id) => {
                 let kind = if matches!(r, StoryRef::Header(_)) {
                     StoryKind::Header
@@ -243,7 +246,7 @@ pub(crate) fn core_properties(x: &mut Xml<'_>) -> Result<Properties> {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => break,
-                Ev::Text(t) => s.push_str(&t),
+                Ev::Text(t) => s.push_str(&t.as_str()),
                 _ => {}
             }
         }

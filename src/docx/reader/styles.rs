@@ -7,6 +7,11 @@ use std::collections::HashMap;
 use super::xml::{Ev, Ns, Xml};
 use crate::error::Result;
 
+enum EvKind {
+    Start,
+    Empty,
+}
+
 /// Longest `basedOn` / link chain followed.
 pub(crate) const MAX_CHAIN: usize = 32;
 
@@ -38,9 +43,14 @@ impl Styles {
         loop {
             match x.next()? {
                 Ev::Eof => break,
+                Ev::Start(el) if el.is(Ns::W, b"latentStyles") || el.is(Ns::W, b"docDefaults") => {
+                    x.skip()?
+                }
                 Ev::Start(el) if el.is(Ns::W, b"style") => {
                     let id = x.w(&el, b"styleId").map(|v| v.into_owned());
-                    let para = x.w(&el, b"type").is_none_or(|t| t == "paragraph");
+                    let para = x
+                        .w(&el, b"type")
+                        .map_or(true, |t| t == "paragraph" || t == "numbering");
                     let default = x
                         .w(&el, b"default")
                         .is_some_and(|d| d == "1" || d == "true");
@@ -65,13 +75,27 @@ impl Styles {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => return Ok(st),
-                Ev::Start(el) | Ev::Empty(el) if el.ns == Ns::W => {
+                ev @ (Ev::Start(_) | Ev::Empty(_)) => {
+                    let (el, ev_kind) = match ev {
+                        Ev::Start(el) => (el, EvKind::Start),
+                        Ev::Empty(el) => (el, EvKind::Empty),
+                        _ => continue,
+                    };
+                    if el.ns != Ns::W {
+                        continue;
+                    }
                     let val = || x.w(&el, b"val");
                     match el.local() {
                         b"basedOn" => st.based_on = val().map(|v| v.into_owned()),
                         b"outlineLvl" => st.outline = val().and_then(|v| v.trim().parse().ok()),
                         b"numId" => st.num_id = val().and_then(|v| v.trim().parse().ok()),
                         b"ilvl" => st.ilvl = val().and_then(|v| v.trim().parse().ok()),
+                        b"rPr" | b"tblPr" | b"trPr" | b"tcPr" | b"tblStylePr" | b"rsid"
+                        | b"pPrChange" => {
+                            if matches!(ev_kind, EvKind::Start) {
+                                x.skip()?;
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -82,14 +106,15 @@ impl Styles {
 
     /// The chain `id`, its `basedOn`, … (cycle-safe, bounded).
     pub fn chain<'s>(&'s self, id: &'s str) -> impl Iterator<Item = &'s Style> + 's {
+        // Bounded: a cycle ends after MAX_CHAIN steps.
         let mut next = Some(id);
-        let mut seen: Vec<&str> = Vec::new();
+        let mut hops = 0;
         std::iter::from_fn(move || {
             let id = next.take()?;
-            if seen.contains(&id) || seen.len() >= MAX_CHAIN {
+            if hops >= MAX_CHAIN {
                 return None;
             }
-            seen.push(id);
+            hops += 1;
             let st = self.map.get(id)?;
             next = st.based_on.as_deref();
             Some(st)

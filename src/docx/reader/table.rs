@@ -22,6 +22,13 @@ enum VM {
 impl Ctx {
     /// Reads a `w:tbl` whose start was just read.
     pub fn table(&mut self, x: &mut Xml<'_>) -> Result<Table> {
+        self.enter(x)?;
+        let t = self.table_inner(x);
+        self.leave();
+        t
+    }
+
+    fn table_inner(&mut self, x: &mut Xml<'_>) -> Result<Table> {
         let base = x.depth();
         let mut t = Table::default();
         let mut pending: Vec<Mark> = Vec::new();
@@ -83,6 +90,8 @@ impl Ctx {
                 Ev::Start(el) | Ev::Empty(el) if el.is(Ns::W, b"tblStyle") => {
                     t.style = x.w(&el, b"val").map(|v| v.into_owned());
                 }
+                // Borders, margins, widths: nothing the tree keeps.
+                Ev::Start(_) => x.skip()?,
                 _ => {}
             }
         }

@@ -8,8 +8,8 @@
 use std::borrow::Cow;
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
-use quick_xml::NsReader;
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
+use quick_xml::Reader;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::error::{Error, Limit, Result};
@@ -88,16 +88,33 @@ pub(crate) struct El<'a> {
     /// Its namespace.
     pub ns: Ns,
     start: BytesStart<'a>,
+    /// Where the local name starts in the qualified name.
+    local_at: usize,
 }
 
 impl<'a> El<'a> {
     /// True when the element is `ns:local`.
+    #[inline]
     pub fn is(&self, ns: Ns, local: &[u8]) -> bool {
-        self.ns == ns && self.start.local_name().as_ref() == local
+        self.ns == ns && self.local() == local
     }
     /// The local name.
+    #[inline]
     pub fn local(&self) -> &[u8] {
-        self.start.local_name().into_inner()
+        &self.start.name().into_inner()[self.local_at..]
+    }
+}
+
+/// Character data: raw bytes of the part (entities already resolved), decoded on use.
+pub(crate) struct Text<'a>(Cow<'a, [u8]>);
+
+impl Text<'_> {
+    /// The text (invalid UTF-8 replaced).
+    pub fn as_str(&self) -> Cow<'_, str> {
+        match std::str::from_utf8(&self.0) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(&self.0),
+        }
     }
 }
 
@@ -110,7 +127,7 @@ pub(crate) enum Ev<'a> {
     /// The current element closed.
     End,
     /// Character data.
-    Text(Cow<'a, str>),
+    Text(Text<'a>),
     /// End of the part.
     Eof,
 }
@@ -141,8 +158,21 @@ pub(crate) fn decode_part(bytes: &[u8]) -> Cow<'_, [u8]> {
 }
 
 /// The event reader over one part.
+///
+/// Namespaces are resolved by quick-xml's [`NamespaceResolver`] (the resolver `NsReader` uses),
+/// fed only with the elements that declare namespaces; element and attribute prefixes are then
+/// mapped to [`Ns`] through a small cache that any new declaration clears. Scoping is exact:
+/// declarations end with the element that made them.
 pub(crate) struct Xml<'a> {
-    r: NsReader<&'a [u8]>,
+    r: Reader<&'a [u8]>,
+    ns: NamespaceResolver,
+    /// Depths of the elements that declared namespaces.
+    ns_levels: Vec<usize>,
+    /// An empty element declared namespaces: drop them before the next event.
+    pending_pop: bool,
+    /// Prefix → namespace, valid until the declarations change.
+    cache: Vec<(Vec<u8>, Ns)>,
+    default_ns: Option<Ns>,
     part: &'a str,
     depth: usize,
     max_depth: usize,
@@ -153,12 +183,17 @@ pub(crate) struct Xml<'a> {
 impl<'a> Xml<'a> {
     /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
     pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
-        let mut r = NsReader::from_reader(bytes);
+        let mut r = Reader::from_reader(bytes);
         let c = r.config_mut();
         c.check_end_names = true;
         c.expand_empty_elements = false;
         Xml {
             r,
+            ns: NamespaceResolver::default(),
+            ns_levels: Vec::new(),
+            pending_pop: false,
+            cache: Vec::new(),
+            default_ns: None,
             part,
             depth: 0,
             max_depth,
@@ -190,46 +225,85 @@ impl<'a> Xml<'a> {
         }
     }
 
+    /// Reads the next raw event, keeping depth and namespace scopes.
+    #[inline]
+    fn raw(&mut self) -> Result<Event<'a>> {
+        if self.pending_pop {
+            self.pending_pop = false;
+            self.ns.set_level(self.depth as u16);
+            self.ns_changed();
+        }
+        let ev = match self.r.read_event() {
+            Ok(ev) => ev,
+            Err(e) => {
+                return Err(Error::Xml {
+                    part: self.part.to_string(),
+                    position: self.r.error_position(),
+                    detail: e.to_string(),
+                })
+            }
+        };
+        match &ev {
+            Event::Start(s) => {
+                self.depth += 1;
+                if self.depth > self.max_depth {
+                    return Err(Error::LimitExceeded {
+                        limit: Limit::Depth,
+                        part: Some(self.part.to_string()),
+                        value: self.depth as u64,
+                        max: self.max_depth as u64,
+                    });
+                }
+                if declares(s) {
+                    self.declare(s, self.depth)?;
+                    self.ns_levels.push(self.depth);
+                }
+            }
+            Event::Empty(s) if declares(s) => {
+                self.declare(s, self.depth + 1)?;
+                self.pending_pop = true;
+            }
+            Event::End(_) => {
+                if self.ns_levels.last() == Some(&self.depth) {
+                    self.ns_levels.pop();
+                    self.ns.set_level(self.depth.saturating_sub(1) as u16);
+                    self.ns_changed();
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Event::Eof if self.depth > 0 => return Err(self.eof()),
+            _ => {}
+        }
+        Ok(ev)
+    }
+
+    fn declare(&mut self, s: &BytesStart<'_>, level: usize) -> Result<()> {
+        self.ns
+            .set_level(level.saturating_sub(1).min(u16::MAX as usize) as u16);
+        if let Err(e) = self.ns.push(s) {
+            return Err(self.error(e.to_string()));
+        }
+        self.ns_changed();
+        Ok(())
+    }
+
+    fn ns_changed(&mut self) {
+        self.cache.clear();
+        self.default_ns = None;
+    }
+
     /// The next event.
+    #[inline]
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            let ev = match self.r.read_event() {
-                Ok(ev) => ev,
-                Err(e) => {
-                    return Err(Error::Xml {
-                        part: self.part.to_string(),
-                        position: self.r.error_position(),
-                        detail: e.to_string(),
-                    })
-                }
-            };
-            return Ok(match ev {
-                Event::Start(s) => {
-                    self.depth += 1;
-                    if self.depth > self.max_depth {
-                        return Err(Error::LimitExceeded {
-                            limit: Limit::Depth,
-                            part: Some(self.part.to_string()),
-                            value: self.depth as u64,
-                            max: self.max_depth as u64,
-                        });
-                    }
-                    Ev::Start(self.el(s))
-                }
+            return Ok(match self.raw()? {
+                Event::Start(s) => Ev::Start(self.el(s)),
                 Event::Empty(s) => Ev::Empty(self.el(s)),
-                Event::End(_) => {
-                    self.depth = self.depth.saturating_sub(1);
-                    Ev::End
-                }
-                Event::Text(t) => match t.into_inner() {
-                    Cow::Borrowed(b) => Ev::Text(String::from_utf8_lossy(b)),
-                    Cow::Owned(b) => Ev::Text(Cow::Owned(String::from_utf8_lossy(&b).into_owned())),
-                },
-                Event::CData(t) => Ev::Text(Cow::Owned(
-                    String::from_utf8_lossy(&t.into_inner()).into_owned(),
-                )),
+                Event::End(_) => Ev::End,
+                Event::Text(t) => Ev::Text(Text(t.into_inner())),
+                Event::CData(t) => Ev::Text(Text(t.into_inner())),
                 Event::GeneralRef(r) => match self.entity(r.as_ref()) {
-                    Some(c) => Ev::Text(Cow::Owned(c.to_string())),
+                    Some(c) => Ev::Text(Text(Cow::Owned(c.to_string().into_bytes()))),
                     None => continue,
                 },
                 Event::DocType(_) => {
@@ -278,14 +352,52 @@ impl<'a> Xml<'a> {
         None
     }
 
-    fn el(&self, start: BytesStart<'a>) -> El<'a> {
-        let (res, _) = self.r.resolver().resolve_element(start.name());
-        let ns = match res {
-            ResolveResult::Bound(n) => classify(n.as_ref()),
-            ResolveResult::Unbound => Ns::None,
-            ResolveResult::Unknown(_) => Ns::Other,
+    /// The namespace of a prefix (`None` = the default namespace, for elements).
+    #[inline]
+    fn prefix_ns(&mut self, prefix: Option<&[u8]>) -> Ns {
+        match prefix {
+            None => {
+                if let Some(ns) = self.default_ns {
+                    return ns;
+                }
+                let ns = match self.ns.resolve_prefix(None, true) {
+                    ResolveResult::Bound(n) => classify(n.as_ref()),
+                    ResolveResult::Unbound => Ns::None,
+                    ResolveResult::Unknown(_) => Ns::Other,
+                };
+                self.default_ns = Some(ns);
+                ns
+            }
+            Some(p) => {
+                if let Some((_, ns)) = self.cache.iter().find(|(k, _)| k == p) {
+                    return *ns;
+                }
+                let q = [p, b":x"].concat();
+                let ns = match self.ns.resolve_element(QName(&q)).0 {
+                    ResolveResult::Bound(n) => classify(n.as_ref()),
+                    ResolveResult::Unbound => Ns::None,
+                    ResolveResult::Unknown(_) => Ns::Other,
+                };
+                self.cache.push((p.to_vec(), ns));
+                ns
+            }
+        }
+    }
+
+    #[inline]
+    fn el(&mut self, start: BytesStart<'a>) -> El<'a> {
+        let (ns, local_at) = {
+            let name = start.name().into_inner();
+            match name.iter().position(|&b| b == b':') {
+                Some(i) => (self.prefix_ns(Some(&name[..i])), i + 1),
+                None => (self.prefix_ns(None), 0),
+            }
         };
-        El { ns, start }
+        El {
+            ns,
+            start,
+            local_at,
+        }
     }
 
     /// A location in this part at the current position.
@@ -298,11 +410,49 @@ impl<'a> Xml<'a> {
     }
 
     /// Reads until the element just opened is closed.
+    ///
+    /// Namespace declarations inside the skipped subtree cannot matter outside it, so they are
+    /// not looked at: this path only counts depth.
     pub fn skip(&mut self) -> Result<()> {
+        if self.pending_pop {
+            self.pending_pop = false;
+            self.ns.set_level(self.depth as u16);
+            self.ns_changed();
+        }
         let base = self.depth;
         while self.depth >= base {
-            if let Ev::Eof = self.next()? {
-                return Err(self.eof());
+            let ev = match self.r.read_event() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    return Err(Error::Xml {
+                        part: self.part.to_string(),
+                        position: self.r.error_position(),
+                        detail: e.to_string(),
+                    })
+                }
+            };
+            match ev {
+                Event::Start(_) => {
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(Error::LimitExceeded {
+                            limit: Limit::Depth,
+                            part: Some(self.part.to_string()),
+                            value: self.depth as u64,
+                            max: self.max_depth as u64,
+                        });
+                    }
+                }
+                Event::End(_) => {
+                    if self.ns_levels.last() == Some(&self.depth) {
+                        self.ns_levels.pop();
+                        self.ns.set_level(self.depth.saturating_sub(1) as u16);
+                        self.ns_changed();
+                    }
+                    self.depth -= 1;
+                }
+                Event::Eof => return Err(self.eof()),
+                _ => {}
             }
         }
         Ok(())
@@ -321,10 +471,15 @@ impl<'a> Xml<'a> {
             }
             let ans = match a.key.prefix() {
                 None => Ns::None,
-                Some(_) => match self.r.resolver().resolve_attribute(a.key).0 {
-                    ResolveResult::Bound(n) => classify(n.as_ref()),
-                    _ => Ns::Other,
-                },
+                Some(p) => self
+                    .cache
+                    .iter()
+                    .find(|(k, _)| k.as_slice() == p.as_ref())
+                    .map(|(_, n)| *n)
+                    .unwrap_or_else(|| match self.ns.resolve_attribute(a.key).0 {
+                        ResolveResult::Bound(n) => classify(n.as_ref()),
+                        _ => Ns::Other,
+                    }),
             };
             if ans == ns || ans == Ns::None {
                 return Some(match a.value {
@@ -344,10 +499,20 @@ impl<'a> Xml<'a> {
     /// The namespace URI bound to `prefix` here, if any.
     pub fn prefix_uri(&self, prefix: &str) -> Option<Vec<u8>> {
         let q = format!("{prefix}:x");
-        match self.r.resolver().resolve_element(QName(q.as_bytes())).0 {
+        match self.ns.resolve_element(QName(q.as_bytes())).0 {
             ResolveResult::Bound(n) => Some(n.as_ref().to_vec()),
             _ => None,
         }
+    }
+}
+
+/// True when a start tag may declare namespaces (cheap byte search).
+fn declares(s: &BytesStart<'_>) -> bool {
+    let raw = s.attributes_raw();
+    match std::str::from_utf8(raw) {
+        // A vectorised substring search.
+        Ok(text) => text.contains("xmlns"),
+        Err(_) => raw.windows(5).any(|w| w == b"xmlns"),
     }
 }
 

@@ -14,8 +14,9 @@ pub(crate) const FOOTER_ODD_RID: &str = "rIdFooter1";
 /// Even-page footer relationship id.
 pub(crate) const FOOTER_EVEN_RID: &str = "rIdFooter2";
 
-/// Title width that fits on one line of 二号 type: 8845 twips / 440 = 20.1 characters.
-const TITLE_LINE_EM: f64 = 20.0;
+/// Title width set on one line: 8845 twips / 440 = 20.1 characters of 二号 fit, but on the
+/// character grid a full line looks crowded and may wrap in some renderers; 18 leaves a margin.
+const TITLE_LINE_EM: f64 = 18.0;
 
 /// The document being written.
 pub(crate) struct Body<'a, 'd> {
@@ -137,9 +138,9 @@ fn width(s: &str) -> f64 {
 ///
 /// | title width (二号 em) | lines |
 /// | --- | --- |
-/// | ≤ 20 | one |
-/// | ≤ 40 | two: break before the year (`2018年`) or before `政府信息公开` when both lines fit, the more balanced of these; else at the most balanced point not inside a run of Latin letters or digits |
-/// | more | ⌈width / 20⌉ lines of balanced width, same break rule |
+/// | ≤ 18 | one |
+/// | ≤ 36 | two: break before the year (`2018年`) or before `政府信息公开` when both lines fit, the more balanced of these; else at the most balanced point not inside a run of Latin letters or digits |
+/// | more | ⌈width / 18⌉ lines of balanced width, same break rule |
 ///
 /// The lines joined without separator give the title back.
 pub(crate) fn title_lines(title: &str) -> Vec<&str> {
@@ -266,9 +267,8 @@ fn section_properties(x: &mut Xml) {
         .close_empty();
     x.open("w:cols").attr_num("w:space", 425).close_empty();
     x.open("w:docGrid")
-        .attr("w:type", "linesAndChars")
+        .attr("w:type", "lines")
         .attr_num("w:linePitch", l::LINE_PITCH)
-        .attr_num("w:charSpace", l::char_space())
         .close_empty();
     x.end("w:sectPr");
 }
@@ -282,6 +282,14 @@ mod tests {
         assert_eq!(
             title_lines("市外办2018年政府信息公开工作年度报告"),
             ["市外办2018年政府信息公开工作年度报告"]
+        );
+    }
+
+    #[test]
+    fn a_nineteen_character_title_breaks_at_the_balanced_point() {
+        assert_eq!(
+            title_lines("市统计局2016年政府信息公开工作年度报告"),
+            ["市统计局2016年", "政府信息公开工作年度报告"]
         );
     }
 

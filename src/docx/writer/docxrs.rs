@@ -23,7 +23,8 @@ pub(crate) fn styles() -> Result<Vec<u8>> {
         .east_asia(l::BODY.east_asia);
     let mut docx = Docx::new()
         .default_fonts(fonts)
-        .default_size(l::BODY_SZ as usize);
+        .default_size(l::BODY_SZ as usize)
+        .default_spacing(l::CHAR_SPACING);
     for style in l::TABLE_STYLES {
         let align = if style.jc == "left" {
             AlignmentType::Left

@@ -45,22 +45,12 @@ pub(crate) const LINE_PITCH: i64 = TEXT_H / LINES;
 /// Body size in half-points (三号 16 pt).
 pub(crate) const BODY_SZ: u32 = 32;
 
-/// `w:charSpace` of the document grid: Word lays out `linesAndChars` grids with a character
-/// pitch of (default font size + charSpace / 4096) pt. For 28 characters across 156 mm:
-/// pitch = 8845 / 20 / 28 = 15.795 pt; (15.795 − 16) × 4096 = −841.
-pub(crate) const fn char_space() -> i64 {
-    // In 1/4096 pt: TEXT_W [twips] * 4096 / (20 * CHARS) - size [pt] * 4096, rounded to nearest.
-    let pitch = TEXT_W * 4096; // twips * 4096
-    let per_char = pitch / CHARS; // still twips * 4096 per char
-    let body = (BODY_SZ as i64) * 10 * 4096; // half-points → twips (×10), × 4096
-    let diff = per_char - body; // twips * 4096
-                                // twips → points: / 20, rounded half away from zero.
-    if diff < 0 {
-        (diff - 10) / 20
-    } else {
-        (diff + 10) / 20
-    }
-}
+/// Character spacing of all text, in twips (`w:spacing` in the run defaults): 三号 characters
+/// condensed so that 28 fit across 156 mm — 8845 / 28 = 315 twips a character (rounded down so
+/// the 28th always fits) against 320 for 16 pt, so −5 (−0.25 pt). Word and LibreOffice both lay
+/// out condensed text the same way, whereas a `linesAndChars` grid with a negative `w:charSpace`
+/// gives 28 characters in Word but about 18 in LibreOffice; the grid therefore snaps lines only.
+pub(crate) const CHAR_SPACING: i32 = (TEXT_W / CHARS - BODY_SZ as i64 * 10) as i32;
 
 /// A run's font and size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,11 +339,9 @@ mod tests {
     fn grid_matches_gbt9704() {
         assert_eq!(TEXT_W, 8845);
         assert_eq!(LINE_PITCH, 579);
-        // 15.795 pt per character for 28 characters on 156 mm with 16 pt type.
-        let pitch_pt = 16.0 + char_space() as f64 / 4096.0;
-        assert!(
-            (pitch_pt * 28.0 - TEXT_W as f64 / 20.0).abs() < 0.1,
-            "{pitch_pt}"
-        );
+        // 16 pt characters condensed by CHAR_SPACING: 28 fit across 156 mm, 29 do not.
+        let pitch = BODY_SZ as i64 * 10 + CHAR_SPACING as i64;
+        assert!(pitch * 28 <= TEXT_W, "{pitch}");
+        assert!(pitch * 29 > TEXT_W, "{pitch}");
     }
 }

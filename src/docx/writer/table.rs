@@ -225,7 +225,13 @@ fn data_row(
             r.unit.as_str(),
             r.depth,
         ),
-        Planned::Added(o) => (None, o.label, o.note, o.unit, o.depth),
+        Planned::Added(o) => (
+            None,
+            o.label.as_str(),
+            o.note.as_deref(),
+            o.unit.as_str(),
+            o.depth,
+        ),
     };
     let added_value = match planned {
         Planned::Added(o) if o.unit != "——" => "/",

@@ -1,0 +1,99 @@
+//! ReadOptions limits enforced while inflating and parsing: part size, total size, entry
+//! count, compression ratio, nesting depth.
+
+mod support;
+
+use support::*;
+use xxgk::docx::{read, ReadOptions};
+use xxgk::error::{Error, Limit};
+
+fn limit_of(e: Error) -> Limit {
+    match e {
+        Error::LimitExceeded { limit, .. } => limit,
+        e => panic!("expected a limit error, got {e:?}"),
+    }
+}
+
+fn big_doc(chars: usize) -> Vec<u8> {
+    let text = "报".repeat(chars);
+    Docx::new(&format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")).bytes()
+}
+
+fn opts(f: impl FnOnce(&mut ReadOptions)) -> ReadOptions {
+    let mut o = ReadOptions::default();
+    f(&mut o);
+    o
+}
+
+#[test]
+fn part_and_total_size() {
+    let bytes = big_doc(100_000); // ~300 kB of document.xml
+    let o = opts(|o| o.max_part_size = 64 * 1024);
+    assert_eq!(limit_of(read(&bytes, &o).unwrap_err()), Limit::PartSize);
+    let o = opts(|o| o.max_total_size = 64 * 1024);
+    assert_eq!(limit_of(read(&bytes, &o).unwrap_err()), Limit::TotalSize);
+    assert!(read(&bytes, &ReadOptions::default()).is_ok());
+}
+
+#[test]
+fn entry_count() {
+    let mut d = Docx::new("<w:p/>");
+    for i in 0..20 {
+        d = d.part(&format!("extra/{i}.bin"), b"x");
+    }
+    let o = opts(|o| o.max_entries = 10);
+    assert_eq!(limit_of(read(&d.bytes(), &o).unwrap_err()), Limit::Entries);
+}
+
+#[test]
+fn a_zip_bomb_is_stopped_while_inflating() {
+    // 16 MiB of one repeated byte compresses about 1000:1.
+    let xml_head = format!("<w:document {NS}><w:body><w:p><w:r><w:t>");
+    let mut doc = xml_head.into_bytes();
+    doc.resize(16 << 20, b'a');
+    let bomb = zip(&[
+        (
+            "_rels/.rels",
+            format!(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="{RT}/officeDocument" Target="word/document.xml"/></Relationships>"#).as_bytes(),
+        ),
+        ("word/document.xml", &doc),
+    ]);
+    assert!(bomb.len() < 1 << 20);
+    let o = opts(|o| o.max_compression_ratio = 100);
+    assert_eq!(
+        limit_of(read(&bomb, &o).unwrap_err()),
+        Limit::CompressionRatio
+    );
+    let o = opts(|o| o.max_part_size = 8 << 20);
+    assert_eq!(limit_of(read(&bomb, &o).unwrap_err()), Limit::PartSize);
+}
+
+#[test]
+fn nesting_depth() {
+    let deep = format!(
+        "<w:p>{}<w:r><w:t>深</w:t></w:r>{}</w:p>",
+        "<w:smartTag>".repeat(300),
+        "</w:smartTag>".repeat(300)
+    );
+    let bytes = Docx::new(&deep).bytes();
+    assert_eq!(
+        limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()),
+        Limit::Depth
+    );
+    let o = opts(|o| o.max_depth = 400);
+    let doc = read(&bytes, &o).unwrap();
+    assert_eq!(texts(&doc), ["深"]);
+}
+
+#[test]
+fn limits_in_optional_parts_are_errors_too() {
+    let styles = format!(
+        "<w:style>{}</w:style>",
+        "<w:x>".repeat(300) + &"</w:x>".repeat(300)
+    );
+    let bytes = Docx::new("<w:p/>").styles(&styles).bytes();
+    assert_eq!(
+        limit_of(read(&bytes, &ReadOptions::default()).unwrap_err()),
+        Limit::Depth
+    );
+}
