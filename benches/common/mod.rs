@@ -86,6 +86,41 @@ pub fn baseline(docx: &[u8]) -> usize {
     events
 }
 
+/// The package half of the baseline: open the zip and inflate the parts the reader reads;
+/// returns the inflated byte count.
+pub fn inflate(docx: &[u8]) -> usize {
+    let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    let mut total = 0;
+    let mut data = Vec::new();
+    for part in READ_PARTS {
+        let Ok(mut f) = zip.by_name(part) else {
+            continue;
+        };
+        data.clear();
+        f.read_to_end(&mut data).expect("inflate");
+        total += data.len();
+    }
+    total
+}
+
+/// The DOCX samples benched, by file name.
+pub const DOCX_SAMPLES: [&str; 3] = [
+    "ningbo2018_wordlike.docx",
+    "ningbo2018_plain.docx",
+    "stats2016_libreoffice.docx",
+];
+
+/// The DOCX inputs: each sample, then the first one with its body repeated 100 times (`100x`).
+pub fn docx_inputs() -> Vec<(String, Vec<u8>)> {
+    let mut out: Vec<(String, Vec<u8>)> = DOCX_SAMPLES
+        .iter()
+        .map(|n| (n.trim_end_matches(".docx").to_string(), sample(n)))
+        .collect();
+    let big = repeat_body(&out[0].1, 100);
+    out.push(("100x".to_string(), big));
+    out
+}
+
 /// Inflated size of the parts the reader reads (for throughput).
 pub fn inflated_size(docx: &[u8]) -> u64 {
     let mut zip = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");

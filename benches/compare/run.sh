@@ -27,7 +27,9 @@ for ((i = 0; i < n; i++)); do
 done
 
 (cd "$root" && cargo build --release --quiet)
-xxgk="$root/target/release/xxgk"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+case "$target_dir" in /*) ;; *) target_dir="$root/$target_dir" ;; esac
+xxgk="$target_dir/release/xxgk"
 
 now() { date +%s.%N; }
 time_it() { # name command...

@@ -21,12 +21,15 @@ use crate::model::Row;
 /// rows matched and the findings.
 pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, Vec<Diagnostic>) {
     let cat = &catalog.indicators;
-    let keys: Vec<String> = cat.iter().map(|i| label_key(&i.label)).collect();
-    let full: Vec<String> = cat
-        .iter()
-        .map(|i| label_key(&format!("{}{}", i.label, i.note.as_deref().unwrap_or(""))))
-        .collect();
-    let bare: Vec<String> = cat.iter().map(|i| bare_key(&i.label)).collect();
+    let owned;
+    let keys: &Keys = match builtin_keys(catalog) {
+        Some(k) => k,
+        None => {
+            owned = Keys::of(catalog);
+            &owned
+        }
+    };
+    let (keys, full, bare) = (&keys.label, &keys.full, &keys.bare);
     let mut used = vec![false; cat.len()];
     let mut found: Vec<Option<usize>> = vec![None; rows.len()];
     let mut diags = Vec::new();
@@ -147,6 +150,46 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
         }
     }
     (matched, diags)
+}
+
+/// The match keys of a catalogue's rows, by position.
+#[derive(Debug)]
+pub struct Keys {
+    /// [`label_key`] of the label.
+    pub label: Vec<String>,
+    /// [`label_key`] of the label followed by its note.
+    pub full: Vec<String>,
+    /// [`bare_key`] of the label.
+    pub bare: Vec<String>,
+}
+
+impl Keys {
+    fn of(catalog: &Catalog) -> Keys {
+        let cat = &catalog.indicators;
+        Keys {
+            label: cat.iter().map(|i| label_key(&i.label)).collect(),
+            full: cat
+                .iter()
+                .map(|i| label_key(&format!("{}{}", i.label, i.note.as_deref().unwrap_or(""))))
+                .collect(),
+            bare: cat.iter().map(|i| bare_key(&i.label)).collect(),
+        }
+    }
+}
+
+/// The keys of a built-in catalogue, computed once per process; `None` for another catalogue.
+pub fn builtin_keys(catalog: &Catalog) -> Option<&'static Keys> {
+    use std::sync::OnceLock;
+    static STATS: OnceLock<Keys> = OnceLock::new();
+    static R2019: OnceLock<Keys> = OnceLock::new();
+    static R2021: OnceLock<Keys> = OnceLock::new();
+    let (builtin, cell) = match catalog.kind {
+        crate::model::TableKind::Stats2018 => (crate::catalog::stats2018(), &STATS),
+        crate::model::TableKind::Requests2019 => (crate::catalog::requests2019(), &R2019),
+        crate::model::TableKind::Requests2021 => (crate::catalog::requests2021(), &R2021),
+        _ => return None,
+    };
+    std::ptr::eq(builtin, catalog).then(|| cell.get_or_init(|| Keys::of(builtin)))
 }
 
 /// Most rows tried for a close match.

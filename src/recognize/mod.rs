@@ -402,11 +402,10 @@ fn is_stats_table(table: &Table) -> bool {
     if head {
         return true;
     }
-    let keys: Vec<String> = stats2018()
-        .indicators
-        .iter()
-        .map(|i| label_key(&i.label))
-        .collect();
+    let Some(keys) = matching::builtin_keys(stats2018()) else {
+        return false;
+    };
+    let keys = &keys.label;
     let known = rows
         .iter()
         .filter(|r| {

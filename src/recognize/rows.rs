@@ -9,7 +9,7 @@
 //! | header (a cell with `指标`, one with `单位`) | [`StatTable::header`] the first time, dropped when repeated |
 //! | anything else | an indicator [`Row`] |
 
-use super::grid::{cell_lines, cell_marks, GridRow, Slot};
+use super::grid::{cell_lines, cell_marks, GridRow};
 use super::numbering::split_number;
 use crate::catalog::label_key;
 use crate::diagnostic::{Diagnostic, Location};
@@ -80,11 +80,21 @@ const LABEL_HEADERS: [&str; 6] = ["项目", "项目名称", "统计项目", "名
 /// naming the label column (`统计指标`, `指标名称`, `项目`…) or the value column (`统计数`), and
 /// a cell ending in `单位` (not `填报单位`).
 pub fn header_keys(row: &GridRow<'_>) -> Option<Vec<String>> {
-    let keys: Vec<String> = row
-        .slots
+    let lines: Vec<Vec<String>> = row.slots.iter().map(|s| cell_lines(s.cell)).collect();
+    header_keys_from(&lines)
+}
+
+/// [`header_keys`] from the lines of the row's slots (as [`cell_lines`] gives them).
+pub fn header_keys_from(lines: &[Vec<String>]) -> Option<Vec<String>> {
+    // A unit header's key ends in `单位`, so its cell's last line ends in `位`: most rows are
+    // rejected here without building keys.
+    if !lines
         .iter()
-        .map(|s| compact(&cell_lines(s.cell).concat()))
-        .collect();
+        .any(|l| l.last().is_some_and(|x| x.ends_with('位')))
+    {
+        return None;
+    }
+    let keys: Vec<String> = lines.iter().map(|l| compact(&l.concat())).collect();
     let has_label = keys.iter().any(|k| {
         k.contains("指标") && k.chars().count() <= 12 || LABEL_HEADERS.contains(&k.as_str())
     });
@@ -239,7 +249,7 @@ impl TableReader {
             if lines.iter().all(Vec::is_empty) {
                 continue;
             }
-            if let Some(keys) = header_keys(row) {
+            if let Some(keys) = header_keys_from(&lines) {
                 let path = "header".to_string();
                 self.take_marks(row, &path, &path);
                 if self.table.header.is_empty() {
@@ -251,7 +261,7 @@ impl TableReader {
             if self.title_row(row, &lines) {
                 continue;
             }
-            self.indicator_row(row, r, block);
+            self.indicator_row(row, &lines, r, block);
         }
     }
 
@@ -318,7 +328,12 @@ impl TableReader {
         }
     }
 
-    fn indicator_row(&mut self, row: &GridRow<'_>, r: usize, block: usize) {
+    fn indicator_row(&mut self, row: &GridRow<'_>, lines: &[Vec<String>], r: usize, block: usize) {
+        // The lines of the slot covering logical column `col` (`lines` is by slot).
+        let lines_at = |col: usize| -> Option<&Vec<String>> {
+            let i = row.slots.iter().position(|s| s.covers(col))?;
+            lines.get(i)
+        };
         let width = row.slots.last().map_or(0, |s| s.col + s.span);
         let roles = self
             .roles
@@ -334,8 +349,7 @@ impl TableReader {
             .map_or(0, |m| m + 1);
         let short = self.text_dump && row.slots.len() < expected && roles.label == 0;
         let label_slot = row.at(roles.label);
-        let label_lines = label_slot.map(|s| cell_lines(s.cell)).unwrap_or_default();
-        let (label, note) = label_and_note(&label_lines);
+        let (label, note) = label_and_note(lines_at(roles.label).map_or(&[][..], Vec::as_slice));
         // In a short text-dump row the label covers the unit column (and the value column
         // when it is the only cell); the value, if any, is the next cell.
         let spanned = |c: usize| short && (row.slots.len() == 1 || Some(c) == roles.unit);
@@ -351,8 +365,8 @@ impl TableReader {
         } else {
             roles
                 .unit
-                .and_then(|c| row.at(c))
-                .map(|s| unit_text(&cell_lines(s.cell)))
+                .and_then(lines_at)
+                .map(|l| unit_text(l))
                 .unwrap_or_default()
         };
         if self.text_dump && unit.is_empty() {
@@ -367,17 +381,16 @@ impl TableReader {
         let first_value = roles.values.first().map(|v| v.0);
         let read_value = |col: usize| -> Value {
             if short_value && Some(col) == first_value {
-                return row
-                    .slots
+                return lines
                     .get(1)
-                    .map(|s| Value::parse(&cell_lines(s.cell).join("\n")))
+                    .map(|l| Value::parse(&l.join("\n")))
                     .unwrap_or_default();
             }
             if covers(Some(col)) {
                 return Value::blank();
             }
-            row.at(col)
-                .map(|s: &Slot<'_>| Value::parse(&cell_lines(s.cell).join("\n")))
+            lines_at(col)
+                .map(|l| Value::parse(&l.join("\n")))
                 .unwrap_or_default()
         };
         let mut values: Vec<Value> = roles.values.iter().map(|(c, _)| read_value(*c)).collect();

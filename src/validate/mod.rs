@@ -165,17 +165,15 @@ fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
             ctx.table.kind,
             TableKind::Active2019 | TableKind::Active2021
         );
-        let cells: Vec<(Option<usize>, &crate::model::Value)> = if row.values.is_empty() {
-            vec![(None, &row.value)]
-        } else {
-            row.values
-                .iter()
-                .enumerate()
-                .map(|(j, v)| (Some(j), v))
-                .collect()
-        };
+        let single = row.values.is_empty();
+        let cells = std::slice::from_ref(&row.value)
+            .iter()
+            .filter(|_| single)
+            .map(|v| (None, v))
+            .chain(row.values.iter().enumerate().map(|(j, v)| (Some(j), v)));
         for (j, v) in cells {
-            let at = match j {
+            // The location is built only for a finding.
+            let at = || match j {
                 Some(j) => ctx.at_value(i, j),
                 None => ctx.at(i),
             };
@@ -185,14 +183,14 @@ fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                         "validate.value.not_a_number",
                         format!("value `{}` of `{}` is not a number", v.text, row.label),
                     )
-                    .at(at),
+                    .at(at()),
                 ),
                 Reading::Count { number } if *number < 0 && !signed => out.push(
                     Diagnostic::error(
                         "validate.value.negative",
                         format!("negative count {} for `{}`", number, row.label),
                     )
-                    .at(at),
+                    .at(at()),
                 ),
                 Reading::Amount { number, unit } if unit.is_none() && !money => {
                     let _ = number;
@@ -201,7 +199,7 @@ fn values(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
                             "validate.value.fraction",
                             format!("count `{}` of `{}` has decimals", v.text, row.label),
                         )
-                        .at(at),
+                        .at(at()),
                     )
                 }
                 _ => {}

@@ -1,0 +1,42 @@
+//! A sample report (or its body repeated N times) → the bare baseline and the read + recognize +
+//! validate pipeline run a number of times each, for instruction-count profiling:
+//!
+//!     cargo build --release --example profile_pipeline
+//!     valgrind --tool=callgrind target/release/examples/profile_pipeline ningbo2018_wordlike.docx 1 20
+//!     callgrind_annotate --inclusive=yes callgrind.out.<pid>
+//!
+//! Arguments: sample file name in ../shared/samples, body repetitions (1 = the sample as it
+//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use std::hint::black_box;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let name = args
+        .get(1)
+        .map_or("ningbo2018_wordlike.docx", String::as_str);
+    let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let iters: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(10);
+    let only = args.get(4).map(String::as_str);
+    let sample = common::sample(name);
+    let bytes = if times > 1 {
+        common::repeat_body(&sample, times)
+    } else {
+        sample
+    };
+    let opts = xxgk::Options::default();
+    if only != Some("pipeline") {
+        for _ in 0..iters {
+            black_box(common::baseline(black_box(&bytes)));
+        }
+    }
+    if only != Some("baseline") {
+        for _ in 0..iters {
+            let report = xxgk::inspect_bytes(black_box(&bytes), Some(name), &opts);
+            black_box(report.map(|r| r.diagnostics.len()).unwrap_or(0));
+        }
+    }
+}
