@@ -556,7 +556,6 @@ fn assert_duplicates_reported(r: xxgk::Result<xxgk::Document>) -> Option<xxgk::D
 }
 
 #[test]
-#[ignore = "pending reader fix (src/docx/reader/package.rs): duplicate entries are read without a docx.package.duplicate_entry diagnostic"]
 fn duplicate_entries_do_not_confuse_the_reader() {
     // The corpus file: two central-directory entries for word/document.xml over the same data
     // (`unzip`: "overlapped components"), see ../shared/corpus/NOTES.md.
@@ -573,7 +572,6 @@ fn duplicate_entries_do_not_confuse_the_reader() {
 }
 
 #[test]
-#[ignore = "pending reader fix (src/docx/reader/package.rs): duplicate entries are read without a docx.package.duplicate_entry diagnostic"]
 fn two_entries_of_the_same_name_are_reported_or_refused() {
     let first = body("<w:p><w:r><w:t>第一</w:t></w:r></w:p>").into_bytes();
     let second = body("<w:p><w:r><w:t>第二</w:t></w:r></w:p>").into_bytes();

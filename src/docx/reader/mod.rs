@@ -113,7 +113,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document> {
 /// Reads a DOCX from any `Read + Seek`.
 pub fn read_from<R: Read + Seek>(reader: R, opts: &ReadOptions) -> Result<Document> {
     let mut pkg = Package::open(reader, opts)?;
-    let mut diags = Vec::new();
+    let mut diags: Vec<Diagnostic> = std::mem::take(&mut pkg.duplicates)
+        .into_iter()
+        .map(|d| Diagnostic::warning("docx.package.duplicate_entry", d))
+        .collect();
     let root_rels = match pkg.rels("") {
         Ok(r) => r,
         Err(e @ Error::LimitExceeded { .. }) => return Err(e),

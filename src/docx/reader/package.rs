@@ -32,6 +32,8 @@ pub(crate) struct Package<R: Read + Seek> {
     names: HashMap<String, usize>,
     opts: ReadOptions,
     total: u64,
+    /// Entries that name a part another entry names too, as messages for diagnostics.
+    pub duplicates: Vec<String>,
 }
 
 /// Why a part could not be read.
@@ -70,6 +72,7 @@ impl<R: Read + Seek> Package<R> {
                 looks_like: looks_like(head),
             });
         }
+        let mut duplicates = conflicting_entries(&mut reader, opts.max_entries);
         reader.seek(SeekFrom::Start(0))?;
         let zip = zip::ZipArchive::new(reader).map_err(|e| Error::Zip {
             part: None,
@@ -83,10 +86,19 @@ impl<R: Read + Seek> Package<R> {
                 max: opts.max_entries as u64,
             });
         }
-        let mut names = HashMap::with_capacity(zip.len());
+        let mut names: HashMap<String, usize> = HashMap::with_capacity(zip.len());
         for i in 0..zip.len() {
             if let Some(name) = zip.name_for_index(i) {
-                names.entry(normalize_name(name)).or_insert(i);
+                let key = normalize_name(name);
+                match names.get(&key) {
+                    Some(&first) => duplicates.push(format!(
+                        "entries {:?} and {name:?} name the same part (names ignore case): the first is read",
+                        zip.name_for_index(first).unwrap_or_default()
+                    )),
+                    None => {
+                        names.insert(key, i);
+                    }
+                }
             }
         }
         Ok(Package {
@@ -94,6 +106,7 @@ impl<R: Read + Seek> Package<R> {
             names,
             opts: opts.clone(),
             total: 0,
+            duplicates,
         })
     }
 
@@ -190,6 +203,96 @@ impl<R: Read + Seek> Package<R> {
             .filter_map(|i| self.zip.name_for_index(i).map(normalize_name))
             .collect()
     }
+}
+
+/// Entries the zip reader cannot tell apart, from a direct look at the central directory: a name
+/// listed twice (the zip reader keeps only the last), or an entry whose local header names
+/// another file. Best effort: anything unreadable here is left to the zip reader.
+fn conflicting_entries<R: Read + Seek>(r: &mut R, max_entries: usize) -> Vec<String> {
+    let mut found = Vec::new();
+    let Some((count, cd_size, cd_offset)) = end_record(r) else {
+        return found;
+    };
+    if count > max_entries || cd_size > 64 << 20 || r.seek(SeekFrom::Start(cd_offset)).is_err() {
+        return found;
+    }
+    let mut cd = Vec::new();
+    if r.take(cd_size).read_to_end(&mut cd).is_err() {
+        return found;
+    }
+    let (mut at, mut seen) = (0usize, std::collections::HashSet::new());
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
+    while at + 46 <= cd.len() && cd[at..].starts_with(b"PK\x01\x02") {
+        let (n, extra, comment) = (
+            u16_at(&cd, at + 28),
+            u16_at(&cd, at + 30),
+            u16_at(&cd, at + 32),
+        );
+        let local = u32::from_le_bytes([cd[at + 42], cd[at + 43], cd[at + 44], cd[at + 45]]);
+        let Some(name) = cd.get(at + 46..at + 46 + n) else {
+            break;
+        };
+        let shown = String::from_utf8_lossy(name);
+        // The Info-ZIP Unicode path (extra field 0x7075) names the entry for readers that use it.
+        let extras = cd.get(at + 46 + n..at + 46 + n + extra).unwrap_or_default();
+        let mut names = vec![name.to_vec()];
+        names.extend(unicode_path(extras).filter(|u| u != name));
+        if let Some(nm) = names
+            .into_iter()
+            .filter(|nm| !seen.insert(nm.clone()))
+            .last()
+        {
+            found.push(format!(
+                "entry {shown:?} and an earlier entry both go by {:?} (a name or a Unicode path): only one is read",
+                String::from_utf8_lossy(&nm)
+            ));
+        }
+        let mut head = [0u8; 30];
+        let mut local_name = vec![0u8; n];
+        let same = r.seek(SeekFrom::Start(u64::from(local))).is_ok()
+            && r.read_exact(&mut head).is_ok()
+            && head.starts_with(b"PK\x03\x04")
+            && u16_at(&head, 26) == n
+            && r.read_exact(&mut local_name).is_ok();
+        if same && local_name != name {
+            found.push(format!(
+                "entry {shown:?} is named {:?} in its local header",
+                String::from_utf8_lossy(&local_name)
+            ));
+        }
+        at += 46 + n + extra + comment;
+    }
+    found
+}
+
+/// The name in an Info-ZIP Unicode path extra field (id 0x7075: version, CRC-32, UTF-8 name).
+fn unicode_path(mut extras: &[u8]) -> Option<Vec<u8>> {
+    while extras.len() >= 4 {
+        let id = u16::from_le_bytes([extras[0], extras[1]]);
+        let size = u16::from_le_bytes([extras[2], extras[3]]) as usize;
+        let data = extras.get(4..4 + size)?;
+        if id == 0x7075 && size > 5 {
+            return Some(data[5..].to_vec());
+        }
+        extras = &extras[4 + size..];
+    }
+    None
+}
+
+/// The end-of-central-directory record: (entries, directory size, directory offset); `None`
+/// when there is none or the archive is ZIP64.
+fn end_record<R: Read + Seek>(r: &mut R) -> Option<(usize, u64, u64)> {
+    let len = r.seek(SeekFrom::End(0)).ok()?;
+    let tail = len.min(22 + 0xFFFF);
+    r.seek(SeekFrom::Start(len - tail)).ok()?;
+    let mut buf = Vec::with_capacity(tail as usize);
+    r.take(tail).read_to_end(&mut buf).ok()?;
+    let at = buf.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let e = buf.get(at..at + 22)?;
+    let count = u16::from_le_bytes([e[10], e[11]]);
+    let size = u32::from_le_bytes([e[12], e[13], e[14], e[15]]);
+    let offset = u32::from_le_bytes([e[16], e[17], e[18], e[19]]);
+    (count != 0xFFFF && offset != u32::MAX).then_some((count as usize, size.into(), offset.into()))
 }
 
 fn read_up_to<R: Read>(r: &mut R, buf: &mut [u8]) -> Result<usize> {
