@@ -4,26 +4,11 @@
 //! (peak resident set). The table goes to `corpus-sweep.tsv` in the target directory (or to
 //! `$CORPUS_SWEEP_TSV`): file, outcome (`ok`, `error`, or how it died), milliseconds, peak KiB.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            docx_files(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
-        {
-            out.push(p);
-        }
-    }
-}
 
 /// One file: (outcome, milliseconds, peak KiB).
 fn measure(file: &Path, report: &Path) -> (String, u128, u64) {
@@ -74,7 +59,7 @@ fn measure(file: &Path, report: &Path) -> (String, u128, u64) {
 fn every_corpus_file_reads_in_bounded_time_and_memory() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     let mut files = Vec::new();
-    docx_files(&root, &mut files);
+    support::docx_files(&root, &mut files);
     files.sort();
     assert!(files.len() > 100, "corpus not found at {root:?}");
     let target = std::env::var_os("CARGO_TARGET_DIR")

@@ -6,29 +6,12 @@
 mod support;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use xxgk::document::{Block, Document, Inline, StoryKind};
 use xxgk::error::Error;
-
-fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            docx_files(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
-        {
-            out.push(p);
-        }
-    }
-}
 
 fn error_kind(e: &Error) -> String {
     match e.kind() {
@@ -191,7 +174,7 @@ fn broken_corpus_files_give_the_error_their_kind_deserves() {
 fn corpus_reads_or_errors_cleanly() {
     let root = support::shared("corpus");
     let mut files = Vec::new();
-    docx_files(&root, &mut files);
+    support::docx_files(&root, &mut files);
     files.sort();
     assert!(files.len() > 100, "corpus not found at {root:?}");
     let features = std::fs::read_to_string(root.join("FEATURES.tsv")).unwrap();

@@ -12,7 +12,6 @@ mod support;
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
 
 use quick_xml::events::Event;
 use quick_xml::name::ResolveResult;
@@ -204,30 +203,13 @@ fn missing(bytes: &[u8], doc: &Document) -> Result<(usize, String, usize), Strin
     Ok((total, examples, want.values().sum()))
 }
 
-fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            docx_files(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
-        {
-            out.push(p);
-        }
-    }
-}
-
 #[test]
 fn every_visible_character_reaches_the_tree() {
     let shared = support::shared("");
     let mut files = Vec::new();
-    docx_files(&shared.join("samples"), &mut files);
-    docx_files(&shared.join("samples2021"), &mut files);
-    docx_files(&shared.join("corpus"), &mut files);
+    support::docx_files(&shared.join("samples"), &mut files);
+    support::docx_files(&shared.join("samples2021"), &mut files);
+    support::docx_files(&shared.join("corpus"), &mut files);
     files.sort();
     assert!(files.len() > 100, "samples and corpus not found");
     let mut checked = 0;

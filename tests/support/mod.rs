@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
 
 use xxgk::document::{Block, Document, Paragraph};
 use xxgk::docx::{read, ReadOptions};
@@ -171,4 +172,22 @@ pub fn shared(rel: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
         .join(rel)
+}
+
+/// Every `.docx` below `dir`, recursively (unsorted).
+pub fn docx_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            docx_files(&p, out);
+        } else if p
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("docx"))
+        {
+            out.push(p);
+        }
+    }
 }
