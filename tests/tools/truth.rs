@@ -169,3 +169,16 @@ pub fn expected_texts(report: &Report) -> Vec<String> {
     out.retain(|t| !t.trim().is_empty());
     out
 }
+
+/// Every sample input (`.docx` and `.txt`) in ../shared/samples, sorted; there are at least five.
+pub fn sample_inputs() -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(shared("samples"))
+        .expect("../shared/samples")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 5, "{paths:?}");
+    paths
+}
