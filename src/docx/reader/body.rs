@@ -197,7 +197,7 @@ impl Ctx {
     pub fn wrapper(&mut self, x: &mut Xml<'_>, el: &El<'_>, empty: bool) -> Result<Wrap> {
         let skip = |x: &mut Xml<'_>| -> Result<Wrap> {
             if !empty {
-                x.skip()?;
+                x.skip_el(&el)?;
             }
             Ok(Wrap::Skipped)
         };
@@ -309,7 +309,7 @@ impl Ctx {
                             });
                         }
                     } else if el.local() == b"sectPrChange" {
-                        x.skip()?;
+                        x.skip_el(&el)?;
                     }
                 }
                 _ => {}

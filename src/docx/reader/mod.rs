@@ -89,7 +89,9 @@ pub struct ReadOptions {
     pub max_entries: usize,
     /// Highest inflated/compressed ratio of one entry (only checked above 1 MiB). Default: 1000.
     pub max_compression_ratio: u64,
-    /// Deepest XML element nesting. Default: 256.
+    /// Deepest XML element nesting among the elements the reader descends into. Default: 256.
+    /// Subtrees the reader does not interpret (run properties, drawings' geometry and the
+    /// like) are passed over by a byte scan for their end tag, without a nesting stack.
     pub max_depth: usize,
 }
 

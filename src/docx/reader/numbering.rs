@@ -161,7 +161,7 @@ impl Numbering {
                         b"suff" => l.suff = val.map(|v| v.into_owned()),
                         b"pStyle" => l.pstyle = val.map(|v| v.into_owned()),
                         b"isLgl" => l.legal = on_off(val.as_deref()),
-                        b"pPr" | b"rPr" => x.skip()?,
+                        b"pPr" | b"rPr" => x.skip_el(&el)?,
                         _ => {}
                     }
                 }

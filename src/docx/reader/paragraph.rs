@@ -113,7 +113,7 @@ impl Ctx {
                 b"t" if !empty => return self.text(x, p),
                 b"rPr" | b"proofErr" | b"lastRenderedPageBreak" => {
                     if !empty {
-                        x.skip()?;
+                        x.skip_el(&el)?;
                     }
                     return Ok(());
                 }
@@ -148,7 +148,7 @@ impl Ctx {
                 let t = x.w(&el, b"fldCharType");
                 self.field_char(t.as_deref(), x);
                 if !empty {
-                    x.skip()?;
+                    x.skip_el(&el)?;
                 }
             }
             b"footnoteReference" | b"endnoteReference" | b"commentReference" => {
@@ -161,7 +161,7 @@ impl Ctx {
                 self.refs.push(StoryRef::Note(kind, id.clone()));
                 p.inlines.push(Inline::NoteRef { kind, id });
                 if !empty {
-                    x.skip()?;
+                    x.skip_el(&el)?;
                 }
             }
             b"bookmarkStart" => {
@@ -208,7 +208,7 @@ impl Ctx {
             | b"pgNum"
                 if !empty =>
             {
-                x.skip()?
+                x.skip_el(&el)?
             }
             // Anything else (runs, `w:p` nested by mistake, unknown wrappers): read through.
             _ => {}
@@ -340,23 +340,23 @@ impl Ctx {
             };
             if el.ns != Ns::W {
                 if !empty {
-                    x.skip()?;
+                    x.skip_el(&el)?;
                 }
                 continue;
             }
-            let val = x.w(&el, b"val");
+            let val = || x.w(&el, b"val");
             match el.local() {
-                b"pStyle" => ppr.style = val.map(|v| v.into_owned()),
-                b"numId" => ppr.num_id = val.and_then(|v| v.trim().parse().ok()),
-                b"ilvl" => ppr.ilvl = val.and_then(|v| v.trim().parse().ok()),
-                b"outlineLvl" => ppr.outline = val.and_then(|v| v.trim().parse().ok()),
-                b"jc" => ppr.alignment = val.as_deref().and_then(alignment),
+                b"pStyle" => ppr.style = val().map(|v| v.into_owned()),
+                b"numId" => ppr.num_id = val().and_then(|v| v.trim().parse().ok()),
+                b"ilvl" => ppr.ilvl = val().and_then(|v| v.trim().parse().ok()),
+                b"outlineLvl" => ppr.outline = val().and_then(|v| v.trim().parse().ok()),
+                b"jc" => ppr.alignment = val().as_deref().and_then(alignment),
                 b"ind" => ppr.indent = indent(x, &el),
                 b"sectPr" if !empty => self.sect_pr(x)?,
                 b"numPr" | b"pPr" => {}
                 _ => {
                     if !empty {
-                        x.skip()?;
+                        x.skip_el(&el)?;
                     }
                 }
             }

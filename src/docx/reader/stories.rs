@@ -212,7 +212,7 @@ fn notes_part(x: &mut Xml<'_>, ctx: &mut Ctx) -> Result<Vec<(String, Vec<Block>)
                 let special = x.w(&el, b"type").is_some_and(|t| t != "normal");
                 let mut blocks = Vec::new();
                 if special {
-                    x.skip()?;
+                    x.skip_el(&el)?;
                     continue;
                 }
                 ctx.blocks(x, &mut blocks)?;

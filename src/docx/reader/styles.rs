@@ -44,7 +44,7 @@ impl Styles {
             match x.next()? {
                 Ev::Eof => break,
                 Ev::Start(el) if el.is(Ns::W, b"latentStyles") || el.is(Ns::W, b"docDefaults") => {
-                    x.skip()?
+                    x.skip_el(&el)?
                 }
                 Ev::Start(el) if el.is(Ns::W, b"style") => {
                     let id = x.w(&el, b"styleId").map(|v| v.into_owned());
@@ -93,7 +93,7 @@ impl Styles {
                         b"rPr" | b"tblPr" | b"trPr" | b"tcPr" | b"tblStylePr" | b"rsid"
                         | b"pPrChange" => {
                             if matches!(ev_kind, EvKind::Start) {
-                                x.skip()?;
+                                x.skip_el(&el)?;
                             }
                         }
                         _ => {}

@@ -71,7 +71,7 @@ impl Ctx {
                 b"bookmarkEnd" => pending.extend(self.bookmark_end(x, &el)),
                 _ => {
                     if !empty {
-                        x.skip()?;
+                        x.skip_el(&el)?;
                     }
                 }
             }
@@ -91,7 +91,7 @@ impl Ctx {
                     t.style = x.w(&el, b"val").map(|v| v.into_owned());
                 }
                 // Borders, margins, widths: nothing the tree keeps.
-                Ev::Start(_) => x.skip()?,
+                Ev::Start(el) => x.skip_el(&el)?,
                 _ => {}
             }
         }
@@ -116,7 +116,7 @@ impl Ctx {
             };
             if deleted {
                 if !empty {
-                    x.skip()?;
+                    x.skip_el(&el)?;
                 }
                 continue;
             }
@@ -196,7 +196,7 @@ impl Ctx {
                 b"bookmarkEnd" => pending.extend(self.bookmark_end(x, &el).map(Block::Mark)),
                 _ => {
                     if !empty {
-                        x.skip()?;
+                        x.skip_el(&el)?;
                     }
                 }
             }
@@ -260,7 +260,7 @@ impl Ctx {
                                     _ => VM::Continue,
                                 }
                             }
-                            b"tcPrChange" => x.skip()?,
+                            b"tcPrChange" => x.skip_el(&p)?,
                             _ => {}
                         },
                         _ => {}

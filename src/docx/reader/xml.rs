@@ -90,6 +90,8 @@ pub(crate) struct El<'a> {
     start: BytesStart<'a>,
     /// Where the local name starts in the qualified name.
     local_at: usize,
+    /// Written as an empty element (`<x/>`): nothing to skip.
+    empty: bool,
 }
 
 impl<'a> El<'a> {
@@ -174,6 +176,8 @@ pub(crate) struct Xml<'a> {
     cache: Vec<(Vec<u8>, Ns)>,
     default_ns: Option<Ns>,
     part: &'a str,
+    /// Bytes passed over by [`Xml::skip`]'s byte scan (quick-xml's offset does not count them).
+    skipped: u64,
     depth: usize,
     max_depth: usize,
     /// Findings while parsing (dropped entities, DTDs).
@@ -195,6 +199,7 @@ impl<'a> Xml<'a> {
             cache: Vec::new(),
             default_ns: None,
             part,
+            skipped: 0,
             depth: 0,
             max_depth,
             diags: Vec::new(),
@@ -213,7 +218,7 @@ impl<'a> Xml<'a> {
 
     /// Byte offset reached.
     pub fn position(&self) -> u64 {
-        self.r.buffer_position()
+        self.r.buffer_position() + self.skipped
     }
 
     /// An [`Error::Xml`] at the current position.
@@ -238,7 +243,7 @@ impl<'a> Xml<'a> {
             Err(e) => {
                 return Err(Error::Xml {
                     part: self.part.to_string(),
-                    position: self.r.error_position(),
+                    position: self.r.error_position() + self.skipped,
                     detail: e.to_string(),
                 })
             }
@@ -297,8 +302,8 @@ impl<'a> Xml<'a> {
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
             return Ok(match self.raw()? {
-                Event::Start(s) => Ev::Start(self.el(s)),
-                Event::Empty(s) => Ev::Empty(self.el(s)),
+                Event::Start(s) => Ev::Start(self.el(s, false)),
+                Event::Empty(s) => Ev::Empty(self.el(s, true)),
                 Event::End(_) => Ev::End,
                 Event::Text(t) => Ev::Text(Text(t.into_inner())),
                 Event::CData(t) => Ev::Text(Text(t.into_inner())),
@@ -385,7 +390,7 @@ impl<'a> Xml<'a> {
     }
 
     #[inline]
-    fn el(&mut self, start: BytesStart<'a>) -> El<'a> {
+    fn el(&mut self, start: BytesStart<'a>, empty: bool) -> El<'a> {
         let (ns, local_at) = {
             let name = start.name().into_inner();
             match name.iter().position(|&b| b == b':') {
@@ -397,6 +402,7 @@ impl<'a> Xml<'a> {
             ns,
             start,
             local_at,
+            empty,
         }
     }
 
@@ -409,10 +415,28 @@ impl<'a> Xml<'a> {
         }
     }
 
-    /// Reads until the element just opened is closed.
+    /// Reads until the element `el`, whose start was just read, is closed.
     ///
     /// Namespace declarations inside the skipped subtree cannot matter outside it, so they are
-    /// not looked at: this path only counts depth.
+    /// not looked at. The subtree is first passed over by a byte scan for the matching end tag
+    /// ([`find_close`]); the end tag itself is then read by quick-xml, which checks that it
+    /// closes `el`. When the scan cannot decide (no end tag in the rest of the part, a
+    /// declaration it does not know), the subtree is read event by event, which reports the
+    /// error at its place.
+    /// An empty element has nothing to skip.
+    pub fn skip_el(&mut self, el: &El<'_>) -> Result<()> {
+        if el.empty {
+            return Ok(());
+        }
+        let rest: &'a [u8] = self.r.get_ref();
+        if let Some(at) = find_close(rest, el.start.name().into_inner()) {
+            *self.r.get_mut() = &rest[at..];
+            self.skipped += at as u64;
+        }
+        self.skip()
+    }
+
+    /// Reads until the element just opened is closed, event by event.
     pub fn skip(&mut self) -> Result<()> {
         if self.pending_pop {
             self.pending_pop = false;
@@ -426,7 +450,7 @@ impl<'a> Xml<'a> {
                 Err(e) => {
                     return Err(Error::Xml {
                         part: self.part.to_string(),
-                        position: self.r.error_position(),
+                        position: self.r.error_position() + self.skipped,
                         detail: e.to_string(),
                     })
                 }
@@ -506,14 +530,77 @@ impl<'a> Xml<'a> {
     }
 }
 
-/// True when a start tag may declare namespaces (cheap byte search).
+/// True when a start tag may declare namespaces (cheap byte search: an `x` is rare in the
+/// attributes of WordprocessingML elements).
+#[inline]
 fn declares(s: &BytesStart<'_>) -> bool {
     let raw = s.attributes_raw();
-    match std::str::from_utf8(raw) {
-        // A vectorised substring search.
-        Ok(text) => text.contains("xmlns"),
-        Err(_) => raw.windows(5).any(|w| w == b"xmlns"),
+    memchr::memchr_iter(b'x', raw).any(|i| raw[i..].starts_with(b"xmlns"))
+}
+
+/// The offset in `rest` of the `<` of the end tag closing an element named `name` whose start
+/// tag ends just before `rest`, found by a byte scan: every `<` outside comments, CDATA sections
+/// and processing instructions starts markup (XML allows no raw `<` in text or attribute
+/// values), so only start and end tags with the same name need looking at. `None` when there
+/// is no such end tag or the scan meets a declaration (`<!DOCTYPE` and the like): the caller
+/// then reads event by event.
+fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
+    let names_it = |t: &[u8], ends: &[u8]| {
+        t.starts_with(name) && t.get(name.len()).is_some_and(|b| ends.contains(b))
+    };
+    let mut open = 0usize;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'<', &rest[i..]) {
+        let at = i + k;
+        let tail = &rest[at + 1..];
+        match *tail.first()? {
+            b'/' => {
+                if names_it(&tail[1..], b"> \t\r\n") {
+                    if open == 0 {
+                        return Some(at);
+                    }
+                    open -= 1;
+                }
+                i = at + 2;
+            }
+            b'!' if tail.starts_with(b"!--") => {
+                i = at + 4 + memchr::memmem::find(&tail[3..], b"-->")? + 3;
+            }
+            b'!' if tail.starts_with(b"![CDATA[") => {
+                i = at + 9 + memchr::memmem::find(&tail[8..], b"]]>")? + 3;
+            }
+            b'!' => return None,
+            b'?' => i = at + 2 + memchr::memmem::find(&tail[1..], b"?>")? + 2,
+            _ => {
+                if names_it(tail, b">/ \t\r\n") {
+                    // The same element nested: count it unless it is empty (`/>`), looking
+                    // for the tag's end outside quoted attribute values.
+                    let end = tag_end(tail)?;
+                    if tail[end - 1] != b'/' {
+                        open += 1;
+                    }
+                    i = at + 1 + end + 1;
+                } else {
+                    i = at + 1;
+                }
+            }
+        }
     }
+    None
+}
+
+/// The offset of the `>` ending the tag that `tail` starts (quoted values may hold `>`).
+fn tag_end(tail: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in tail.iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn unescape(s: Cow<'_, str>) -> Cow<'_, str> {
@@ -564,6 +651,73 @@ mod tests {
         assert_eq!(twips("12pt"), Some(240));
         assert_eq!(twips("1in"), Some(1440));
         assert_eq!(twips("x"), None);
+    }
+
+    #[test]
+    fn find_close_pairs_same_named_elements() {
+        let name = b"w:rPr";
+        // The start tag `<w:rPr>` has just been read; offsets are those of the closing `<`.
+        let cases: &[(&str, Option<usize>)] = &[
+            ("<w:b/></w:rPr><w:t>x</w:t>", Some(6)),
+            ("</w:rPr >", Some(0)),
+            // Tracked formatting holds a nested rPr; an empty one does not open a level.
+            (
+                "<w:rPrChange><w:rPr><w:i/></w:rPr></w:rPrChange><w:rPr/></w:rPr>",
+                Some(56),
+            ),
+            // Longer names sharing the prefix are other elements.
+            ("<w:rPrChange></w:rPrChange></w:rPr>", Some(27)),
+            // Markup-looking text inside comments, CDATA and processing instructions.
+            (
+                "<!-- </w:rPr> --><![CDATA[</w:rPr>]]><?pi </w:rPr>?></w:rPr>",
+                Some(52),
+            ),
+            // A quoted `>` and `/>` inside a nested start tag's attributes.
+            ("<w:rPr a=\"x>y/>\"></w:rPr></w:rPr>", Some(25)),
+            // No end tag, an unterminated comment, a declaration: undecided.
+            ("<w:b/>", None),
+            ("<!-- </w:rPr>", None),
+            ("<!DOCTYPE x></w:rPr>", None),
+        ];
+        for (rest, want) in cases {
+            assert_eq!(find_close(rest.as_bytes(), name), *want, "{rest}");
+        }
+    }
+
+    #[test]
+    fn skip_el_keeps_positions_and_end_tag_checks() {
+        let xml = "<r><rPr><b/><c>t</c></rPr><t>after</t></r>";
+        let mut x = Xml::new(xml.as_bytes(), "p", 256);
+        let mut seen = Vec::new();
+        loop {
+            match x.next().unwrap() {
+                Ev::Start(el) if el.local() == b"rPr" => x.skip_el(&el).unwrap(),
+                Ev::Start(el) => seen.push(String::from_utf8_lossy(el.local()).into_owned()),
+                Ev::Text(t) => {
+                    seen.push(t.as_str().into_owned());
+                    assert_eq!(x.position(), xml.find("</t>").unwrap() as u64);
+                }
+                Ev::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(seen, ["r", "t", "after"]);
+        // A skipped element closed by the wrong end tag is still an error, at its place.
+        let bad = "<r><rPr><b/></rPX></r>";
+        let mut x = Xml::new(bad.as_bytes(), "p", 256);
+        let err = loop {
+            match x.next() {
+                Ok(Ev::Start(el)) if el.local() == b"rPr" => {
+                    if let Err(e) = x.skip_el(&el) {
+                        break e;
+                    }
+                }
+                Ok(Ev::Eof) => panic!("no error"),
+                Err(e) => break e,
+                _ => {}
+            }
+        };
+        assert!(matches!(err, Error::Xml { .. }), "{err:?}");
     }
 
     #[test]
