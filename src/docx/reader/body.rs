@@ -197,7 +197,7 @@ impl Ctx {
     pub fn wrapper(&mut self, x: &mut Xml<'_>, el: &El<'_>, empty: bool) -> Result<Wrap> {
         let skip = |x: &mut Xml<'_>| -> Result<Wrap> {
             if !empty {
-                x.skip_el(&el)?;
+                x.skip_el(el)?;
             }
             Ok(Wrap::Skipped)
         };
