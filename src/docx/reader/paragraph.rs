@@ -376,13 +376,32 @@ fn alignment(v: &str) -> Option<Alignment> {
 }
 
 fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
-    let t = |k: &[u8]| x.w(el, k).and_then(|v| twips(&v));
-    let n = |k: &[u8]| x.w(el, k).and_then(|v| v.trim().parse::<i32>().ok());
+    // Every attribute once; the first-named of each pair wins, as in Word.
+    let (mut left, mut start, mut right, mut end) = (None, None, None, None);
+    let (mut first, mut hanging, mut first_ch, mut hanging_ch) = (None, None, None, None);
+    let (mut left_ch, mut start_ch) = (None, None);
+    x.each_attr(el, Ns::W, |k, v| {
+        let t = || twips(&v);
+        let n = || v.trim().parse::<i32>().ok();
+        match k {
+            b"left" => left = t(),
+            b"start" => start = t(),
+            b"right" => right = t(),
+            b"end" => end = t(),
+            b"firstLine" => first = t(),
+            b"hanging" => hanging = t(),
+            b"firstLineChars" => first_ch = n(),
+            b"hangingChars" => hanging_ch = n(),
+            b"leftChars" => left_ch = n(),
+            b"startChars" => start_ch = n(),
+            _ => {}
+        }
+    });
     Indent {
-        left: t(b"left").or_else(|| t(b"start")),
-        right: t(b"right").or_else(|| t(b"end")),
-        first_line: t(b"firstLine").or_else(|| t(b"hanging").map(|h| -h)),
-        first_line_chars: n(b"firstLineChars").or_else(|| n(b"hangingChars").map(|h| -h)),
-        left_chars: n(b"leftChars").or_else(|| n(b"startChars")),
+        left: left.or(start),
+        right: right.or(end),
+        first_line: first.or(hanging.map(|h: i32| -h)),
+        first_line_chars: first_ch.or(hanging_ch.map(|h: i32| -h)),
+        left_chars: left_ch.or(start_ch),
     }
 }

@@ -490,29 +490,45 @@ impl<'a> Xml<'a> {
     /// The value of attribute `ns:local` (unprefixed attributes match any `ns`).
     pub fn attr<'e>(&self, el: &'e El<'_>, ns: Ns, local: &[u8]) -> Option<Cow<'e, str>> {
         for a in el.start.attributes().with_checks(false).flatten() {
-            if a.key.local_name().as_ref() != local {
+            let (prefix, name) = split_qname(a.key.into_inner());
+            if name != local {
                 continue;
             }
-            let ans = match a.key.prefix() {
+            let ans = match prefix {
                 None => Ns::None,
-                Some(p) => self
-                    .cache
-                    .iter()
-                    .find(|(k, _)| k.as_slice() == p.as_ref())
-                    .map(|(_, n)| *n)
-                    .unwrap_or_else(|| match self.ns.resolve_attribute(a.key).0 {
-                        ResolveResult::Bound(n) => classify(n.as_ref()),
-                        _ => Ns::Other,
-                    }),
+                Some(p) => self.attr_ns(p, a.key),
             };
             if ans == ns || ans == Ns::None {
-                return Some(match a.value {
-                    Cow::Borrowed(b) => unescape(String::from_utf8_lossy(b)),
-                    Cow::Owned(b) => unescape(Cow::Owned(String::from_utf8_lossy(&b).into_owned())),
-                });
+                return Some(value_str(a.value));
             }
         }
         None
+    }
+
+    /// Calls `f(local name, value)` for every attribute in namespace `ns` (or unprefixed), in
+    /// one pass over the attributes: for elements whose several attributes are all read.
+    pub fn each_attr<'e>(&self, el: &'e El<'_>, ns: Ns, mut f: impl FnMut(&[u8], Cow<'e, str>)) {
+        for a in el.start.attributes().with_checks(false).flatten() {
+            let (prefix, local) = split_qname(a.key.into_inner());
+            let ans = match prefix {
+                None => Ns::None,
+                Some(p) => self.attr_ns(p, a.key),
+            };
+            if ans == ns || ans == Ns::None {
+                f(local, value_str(a.value));
+            }
+        }
+    }
+
+    fn attr_ns(&self, prefix: &[u8], key: QName<'_>) -> Ns {
+        self.cache
+            .iter()
+            .find(|(k, _)| k.as_slice() == prefix)
+            .map(|(_, n)| *n)
+            .unwrap_or_else(|| match self.ns.resolve_attribute(key).0 {
+                ResolveResult::Bound(n) => classify(n.as_ref()),
+                _ => Ns::Other,
+            })
     }
 
     /// `w:local` attribute.
@@ -601,6 +617,28 @@ fn tag_end(tail: &[u8]) -> Option<usize> {
         }
     }
     None
+}
+
+/// `prefix:local` → (prefix, local); attribute names are short, so a plain scan.
+#[inline]
+fn split_qname(q: &[u8]) -> (Option<&[u8]>, &[u8]) {
+    match q.iter().position(|&b| b == b':') {
+        Some(i) => (Some(&q[..i]), &q[i + 1..]),
+        None => (None, q),
+    }
+}
+
+/// An attribute value as text: entities resolved, invalid UTF-8 replaced.
+#[inline]
+fn value_str(v: Cow<'_, [u8]>) -> Cow<'_, str> {
+    match v {
+        Cow::Borrowed(b) => match std::str::from_utf8(b) {
+            Ok(s) if !b.contains(&b'&') => Cow::Borrowed(s),
+            Ok(s) => unescape(Cow::Borrowed(s)),
+            Err(_) => unescape(String::from_utf8_lossy(b)),
+        },
+        Cow::Owned(b) => unescape(Cow::Owned(String::from_utf8_lossy(&b).into_owned())),
+    }
 }
 
 fn unescape(s: Cow<'_, str>) -> Cow<'_, str> {
