@@ -75,15 +75,11 @@ impl Ctx {
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
         p.style = ppr.style;
         let style = p.style.as_deref().or(self.styles.default_para.as_deref());
-        p.outline_level = ppr
-            .outline
-            .filter(|&l| l < 9)
-            .or_else(|| style.and_then(|s| self.styles.outline(s)));
+        let resolved = style.map(|s| self.styles.resolved(s)).unwrap_or_default();
+        p.outline_level = ppr.outline.filter(|&l| l < 9).or(resolved.outline);
         p.alignment = ppr.alignment;
         p.indent = ppr.indent;
-        let (snum, slvl) = style
-            .map(|s| self.styles.numbering(s))
-            .unwrap_or((None, None));
+        let (snum, slvl) = (resolved.num_id, resolved.ilvl);
         if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
             let lvl = ppr
                 .ilvl

@@ -28,10 +28,23 @@ pub(crate) struct Style {
     pub ilvl: Option<u8>,
 }
 
+/// What a paragraph style gives a paragraph once its `basedOn` chain is followed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// Outline level (below 9).
+    pub outline: Option<u8>,
+    /// `numId`, nearest in the chain.
+    pub num_id: Option<u32>,
+    /// `ilvl`, nearest in the chain (found separately from `numId`).
+    pub ilvl: Option<u8>,
+}
+
 /// The styles of a document.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Styles {
     map: HashMap<String, Style>,
+    /// Each style's chain followed once, after parsing.
+    resolved: HashMap<String, Resolved>,
     /// The default paragraph style id.
     pub default_para: Option<String>,
 }
@@ -65,6 +78,7 @@ impl Styles {
                 _ => {}
             }
         }
+        s.resolve_all();
         Ok(s)
     }
 
@@ -119,6 +133,29 @@ impl Styles {
             next = st.based_on.as_deref();
             Some(st)
         })
+    }
+
+    /// Follows every style's chain once (called at the end of [`Styles::parse`]).
+    fn resolve_all(&mut self) {
+        let resolved = self
+            .map
+            .keys()
+            .map(|id| {
+                let (num_id, ilvl) = self.numbering(id);
+                let r = Resolved {
+                    outline: self.outline(id),
+                    num_id,
+                    ilvl,
+                };
+                (id.clone(), r)
+            })
+            .collect();
+        self.resolved = resolved;
+    }
+
+    /// What style `id` gives a paragraph (nothing for an unknown style).
+    pub fn resolved(&self, id: &str) -> Resolved {
+        self.resolved.get(id).copied().unwrap_or_default()
     }
 
     /// Outline level through the `basedOn` chain (9 = body text = none).
