@@ -131,16 +131,18 @@ impl Ctx {
                             Ev::Eof => return Err(x.eof()),
                             Ev::End if x.depth() < tb => break,
                             Ev::Start(p) | Ev::Empty(p) if p.ns == Ns::W => {
-                                let val = x.w(&p, b"val");
+                                let val = || x.w(&p, b"val");
                                 match p.local() {
                                     b"gridBefore" => {
                                         let n: usize =
-                                            val.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+                                            val().and_then(|v| v.trim().parse().ok()).unwrap_or(0);
                                         col = n.min(MAX_SPAN);
                                     }
-                                    b"tblHeader" => row.header = on_off(val.as_deref()),
+                                    b"tblHeader" => row.header = on_off(val().as_deref()),
                                     b"del" => deleted = true,
-                                    _ => {}
+                                    // Heights, the tracked earlier properties
+                                    // (`trPrChange`): nothing the tree keeps.
+                                    _ => x.skip_el(&p)?,
                                 }
                             }
                             _ => {}
@@ -260,8 +262,9 @@ impl Ctx {
                                     _ => VM::Continue,
                                 }
                             }
-                            b"tcPrChange" => x.skip_el(&p)?,
-                            _ => {}
+                            // Widths, borders, shading, the tracked earlier properties
+                            // (`tcPrChange`): nothing the tree keeps.
+                            _ => x.skip_el(&p)?,
                         },
                         _ => {}
                     }
