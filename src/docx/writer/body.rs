@@ -6,6 +6,7 @@ use crate::model::{Report, Section};
 
 use super::anchors::{Bookmarks, Mark};
 use super::layout::{self as l, Font, Para};
+use super::styles;
 use super::xml::Xml;
 use super::WriteOptions;
 
@@ -39,7 +40,7 @@ impl<'a> Body<'a, '_> {
         } else {
             self.marks.take(&path())
         };
-        self.x.start("w:p");
+        self.x.raw("<w:p>");
         para.write(&mut self.x);
         for &(id, name) in extra.iter().chain(&marks) {
             self.x
@@ -48,18 +49,14 @@ impl<'a> Body<'a, '_> {
                 .attr("w:name", name)
                 .close_empty();
         }
-        let mut dropped = 0;
-        let base = para.font();
-        for &(font, text) in runs {
-            dropped += l::write_run(&mut self.x, font, base, text);
-        }
+        let dropped = l::write_runs(&mut self.x, para.style.font, runs);
         for &(id, _) in extra.iter().chain(&marks) {
             self.x
                 .open("w:bookmarkEnd")
                 .attr_num("w:id", i64::from(id))
                 .close_empty();
         }
-        self.x.end("w:p");
+        self.x.raw("</w:p>");
         if dropped > 0 {
             self.diags.push(
                 Diagnostic::warning(
@@ -119,11 +116,7 @@ pub(crate) fn document(
 fn title(body: &mut Body<'_, '_>, report: &Report) {
     let start = std::mem::take(&mut body.marks.start);
     let lines = title_lines(&report.title).join("\n");
-    let para = Para {
-        jc: Some("center"),
-        after: Some(l::LINE_PITCH),
-        ..Para::default()
-    };
+    let para = Para::of(&styles::TITLE);
     body.paragraph(&|| "title".into(), para, &start, &[(l::TITLE, &lines)]);
 }
 
@@ -224,15 +217,28 @@ pub(crate) fn split_run_in(heading: &str) -> (&str, &str) {
     }
 }
 
-/// A numbered heading: number and heading in the level's font, the run-in rest in body type.
+/// A numbered heading in its level's style (`XxgkHeading1` … `XxgkHeading4`): number and
+/// heading in one run in the level's font, a run-in rest in body type. Levels 5–9 take the
+/// level-4 style with their own outline level; any other level is body text kept with the next.
 fn heading(body: &mut Body<'_, '_>, section: &Section, path: &str) {
-    let font = l::heading_font(section.level);
+    let level = section.level;
     let (head, rest) = split_run_in(&section.heading);
-    let para = Para {
-        keep_next: rest.is_empty(),
-        outline: (1..=9).contains(&section.level).then(|| section.level - 1),
-        ..Para::BODY
+    let mut para = match level {
+        1..=4 => Para::of(&styles::HEADINGS[usize::from(level - 1)]),
+        5..=9 => Para {
+            outline: Some(level - 1),
+            ..Para::of(&styles::HEADINGS[3])
+        },
+        _ => Para {
+            keep_next: Some(true),
+            ..Para::BODY
+        },
     };
+    if !rest.is_empty() {
+        // A run-in heading's paragraph goes on in body text: not kept with the next.
+        para.keep_next = Some(false);
+    }
+    let font = para.style.font;
     body.paragraph(
         &|| path.to_string(),
         para,

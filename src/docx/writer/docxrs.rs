@@ -1,57 +1,17 @@
-//! Layout constants in, `word/styles.xml` and the two page-number footers out, built with
-//! docx-rs and put in schema order by [`super::schema::normalize`].
+//! Layout constants in, the two page-number footers out, built with docx-rs and put in schema
+//! order by [`super::schema::normalize`].
 //!
-//! docx-rs is right about what these parts contain (document defaults, the `Normal` style, a
-//! `PAGE` field between its `begin`, `separate` and `end` characters) and wrong only about order;
-//! see `docs/writer.md`.
+//! docx-rs is right about what these parts contain (a `PAGE` field between its `begin`,
+//! `separate` and `end` characters) and wrong only about order; see `docs/writer.md`.
 
 use docx_rs::{
     AlignmentType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, Paragraph, Run, RunFonts,
-    Style, StyleType,
 };
 
 use super::layout::{self as l, Font};
 use super::schema::normalize;
+use super::styles;
 use crate::error::Result;
-
-/// `word/styles.xml`: defaults Times New Roman / 仿宋_GB2312, 三号; the table cell styles.
-pub(crate) fn styles() -> Result<Vec<u8>> {
-    let fonts = RunFonts::new()
-        .ascii(l::LATIN)
-        .hi_ansi(l::LATIN)
-        .cs(l::LATIN)
-        .east_asia(l::BODY.east_asia);
-    let mut docx = Docx::new()
-        .default_fonts(fonts)
-        .default_size(l::BODY_SZ as usize)
-        .default_spacing(l::CHAR_SPACING);
-    for style in l::TABLE_STYLES {
-        let align = if style.jc == "left" {
-            AlignmentType::Left
-        } else {
-            AlignmentType::Center
-        };
-        let f = style.font;
-        docx = docx.add_style(
-            Style::new(style.id, StyleType::Paragraph)
-                .name(style.name)
-                .based_on("Normal")
-                .q_format(true)
-                .snap_to_grid(false)
-                .align(align)
-                .size(f.size as usize)
-                .fonts(
-                    RunFonts::new()
-                        .ascii(f.latin)
-                        .hi_ansi(f.latin)
-                        .cs(f.latin)
-                        .east_asia(f.east_asia),
-                ),
-        );
-    }
-    let parts = docx.build();
-    normalize("word/styles.xml", &parts.styles)
-}
 
 fn styled(font: Font) -> Run {
     Run::new().size(font.size as usize).fonts(
@@ -86,7 +46,9 @@ fn footer(odd: bool) -> Footer {
     } else {
         (AlignmentType::Left, Some(one_char), None)
     };
+    // The style cancels the body's first-line indent.
     let para = Paragraph::new()
+        .style(styles::PAGE_NUMBER.id)
         .align(align)
         .indent(left, None, right, None)
         .add_run(page_number_run(font, "— "))

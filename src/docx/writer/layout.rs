@@ -13,6 +13,7 @@
 //! Latin letters and digits are Times New Roman everywhere (`w:ascii`/`w:hAnsi`) except in the
 //! page number, which GB/T 9704 7.5 sets in 宋体.
 
+use super::styles::{self, Style};
 use super::xml::Xml;
 
 /// A4 width and height in twips.
@@ -116,219 +117,172 @@ pub(crate) const PAGE_NUMBER: Font = Font {
     size: 28,
 };
 
-/// The font of a heading of `level` (1–4; anything else is body).
-pub(crate) fn heading_font(level: u8) -> Font {
-    match level {
-        1 => HEADING1,
-        2 => HEADING2,
-        _ => BODY,
-    }
-}
-
-/// Paragraph properties, written in `CT_PPr` order.
-#[derive(Debug, Clone, Copy, Default)]
+/// A paragraph of `document.xml`: its style and the few properties it sets against it.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Para {
-    /// `w:pStyle`: a paragraph style of `styles.xml` (see [`TABLE_STYLES`]).
-    pub style: Option<&'static str>,
-    /// `w:keepNext`.
-    pub keep_next: bool,
-    /// `w:pageBreakBefore`.
-    pub page_break_before: bool,
-    /// `w:snapToGrid w:val="0"` (table cells: rows as tall as their text, not the grid).
-    pub off_grid: bool,
-    /// `w:spacing w:after` in twips.
-    pub after: Option<i64>,
-    /// Left indent in hundredths of a character, with its twips equivalent.
-    pub left_chars: Option<(i64, i64)>,
-    /// Right indent in twips.
-    pub right: Option<i64>,
-    /// Two-character first-line indent (body and headings).
-    pub first_line: bool,
-    /// `w:jc`.
-    pub jc: Option<&'static str>,
-    /// `w:outlineLvl` (0-based).
+    /// The paragraph style ([`styles::NORMAL`] is written as no `w:pStyle`).
+    pub style: &'static Style,
+    /// `w:keepNext`: `Some(false)` for a run-in heading (its text goes on), `Some(true)` for
+    /// a heading of a level without a style.
+    pub keep_next: Option<bool>,
+    /// `w:outlineLvl` (0-based) for a heading of a level without a style.
     pub outline: Option<u8>,
 }
 
 impl Para {
-    /// Body paragraph: justified, two-character first-line indent.
-    pub(crate) const BODY: Para = Para {
-        style: None,
-        keep_next: false,
-        page_break_before: false,
-        off_grid: false,
-        after: None,
-        left_chars: None,
-        right: None,
-        first_line: true,
-        jc: Some("both"),
-        outline: None,
-    };
-
-    /// The font runs of this paragraph have without run properties.
-    pub(crate) fn font(&self) -> Font {
-        TABLE_STYLES
-            .iter()
-            .find(|s| Some(s.id) == self.style)
-            .map_or(BODY, |s| s.font)
+    /// A paragraph in `style` with nothing of its own.
+    pub(crate) const fn of(style: &'static Style) -> Para {
+        Para {
+            style,
+            keep_next: None,
+            outline: None,
+        }
     }
 
-    /// Writes `<w:pPr>…</w:pPr>` (nothing when every property is unset).
+    /// Body text.
+    pub(crate) const BODY: Para = Para::of(&styles::NORMAL);
+
+    /// Writes `<w:pPr>…</w:pPr>` (nothing for a body paragraph).
     pub(crate) fn write(&self, x: &mut Xml) {
-        let any = self.style.is_some()
-            || self.keep_next
-            || self.page_break_before
-            || self.off_grid
-            || self.after.is_some()
-            || self.left_chars.is_some()
-            || self.right.is_some()
-            || self.first_line
-            || self.jc.is_some()
-            || self.outline.is_some();
-        if !any {
+        let styled = self.style.id != styles::NORMAL.id;
+        if !styled && self.keep_next.is_none() && self.outline.is_none() {
             return;
         }
-        x.start("w:pPr");
-        if let Some(style) = self.style {
-            x.val("w:pStyle", style);
+        x.raw("<w:pPr>");
+        if styled {
+            x.raw("<w:pStyle w:val=\"").raw(self.style.id).raw("\"/>");
         }
-        if self.keep_next {
-            x.empty("w:keepNext");
-        }
-        if self.page_break_before {
-            x.empty("w:pageBreakBefore");
-        }
-        if self.off_grid {
-            x.val("w:snapToGrid", "0");
-        }
-        if let Some(after) = self.after {
-            x.open("w:spacing").attr_num("w:after", after).close_empty();
-        }
-        self.write_ind(x);
-        if let Some(jc) = self.jc {
-            x.val("w:jc", jc);
-        }
+        match self.keep_next {
+            Some(true) => x.raw("<w:keepNext/>"),
+            Some(false) => x.raw("<w:keepNext w:val=\"0\"/>"),
+            None => x,
+        };
         if let Some(level) = self.outline {
             x.open("w:outlineLvl")
                 .attr_num("w:val", i64::from(level))
                 .close_empty();
         }
-        x.end("w:pPr");
-    }
-
-    fn write_ind(&self, x: &mut Xml) {
-        if self.left_chars.is_none() && self.right.is_none() && !self.first_line {
-            return;
-        }
-        x.open("w:ind");
-        if let Some((chars, twips)) = self.left_chars {
-            x.attr_num("w:left", twips).attr_num("w:leftChars", chars);
-        }
-        if let Some(right) = self.right {
-            x.attr_num("w:right", right);
-        }
-        if self.first_line {
-            // Two characters of the body size: 2 × 16 pt = 640 twips.
-            x.attr_num("w:firstLine", 2 * i64::from(BODY_SZ) * 10)
-                .attr_num("w:firstLineChars", 200);
-        }
-        x.close_empty();
+        x.raw("</w:pPr>");
     }
 }
 
-/// A paragraph style of the statistics table, so that its many cells need no properties of
-/// their own.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct TableStyle {
-    /// Style id.
-    pub id: &'static str,
-    /// Style name.
-    pub name: &'static str,
-    /// Alignment.
-    pub jc: &'static str,
-    /// Font.
-    pub font: Font,
-}
-
-/// Cell styles: centred text, left-aligned labels, the header; all off the line grid.
-pub(crate) const TABLE_STYLES: [TableStyle; 3] = [
-    TableStyle {
-        id: "XxgkCell",
-        name: "xxgk table cell",
-        jc: "center",
-        font: TABLE_TEXT,
-    },
-    TableStyle {
-        id: "XxgkLabel",
-        name: "xxgk table label",
-        jc: "left",
-        font: TABLE_TEXT,
-    },
-    TableStyle {
-        id: "XxgkHead",
-        name: "xxgk table header",
-        jc: "center",
-        font: TABLE_HEAD,
-    },
-];
-
-/// Writes `<w:rPr>` for `font` (nothing when it is the paragraph's own, `base`).
+/// Writes `<w:rPr>` for `font` where the paragraph's own font is `base`: only what differs
+/// (nothing when the fonts are equal).
 pub(crate) fn write_rpr(x: &mut Xml, font: Font, base: Font) {
     if font == base {
         return;
     }
-    x.start("w:rPr");
-    if (font.latin, font.east_asia) != (base.latin, base.east_asia) {
-        x.open("w:rFonts")
-            .attr("w:ascii", font.latin)
-            .attr("w:hAnsi", font.latin)
-            .attr("w:eastAsia", font.east_asia)
-            .attr("w:cs", font.latin)
-            .close_empty();
+    x.raw("<w:rPr>");
+    let latin = font.latin != base.latin;
+    if latin || font.east_asia != base.east_asia {
+        x.open("w:rFonts");
+        if latin {
+            x.attr("w:ascii", font.latin).attr("w:hAnsi", font.latin);
+        }
+        if font.east_asia != base.east_asia {
+            x.attr("w:eastAsia", font.east_asia);
+        }
+        x.close_empty();
     }
     if font.size != base.size {
-        let size = font.size.to_string();
-        x.val("w:sz", &size).val("w:szCs", &size);
+        let size = i64::from(font.size);
+        x.open("w:sz").attr_num("w:val", size).close_empty();
+        x.open("w:szCs").attr_num("w:val", size).close_empty();
     }
-    x.end("w:rPr");
+    x.raw("</w:rPr>");
 }
 
-/// Writes one run of `text` in `font` (in a paragraph whose own font is `base`): TAB becomes `w:tab`, a line feed `w:br`. Returns the
-/// number of characters XML cannot carry that were dropped.
-pub(crate) fn write_run(x: &mut Xml, font: Font, base: Font, text: &str) -> usize {
-    if text.is_empty() {
-        return 0;
-    }
-    x.start("w:r");
-    write_rpr(x, font, base);
-    let mut dropped = 0;
-    let mut first = true;
-    for line in text.split('\n') {
-        if !first {
-            x.empty("w:br");
+/// Writes the runs of a paragraph whose own font is `base`: adjacent texts in the same font
+/// share one run (and one `w:t` where they can); empty texts write nothing. Returns the number
+/// of characters XML cannot carry that were dropped.
+pub(crate) fn write_runs(x: &mut Xml, base: Font, runs: &[(Font, &str)]) -> usize {
+    let mut w = Runs {
+        x,
+        run: None,
+        t_open: false,
+        dropped: 0,
+    };
+    for &(font, text) in runs {
+        if text.is_empty() {
+            continue;
         }
-        first = false;
-        let mut first_piece = true;
-        for piece in line.split('\t') {
-            if !first_piece {
-                x.empty("w:tab");
-            }
-            first_piece = false;
-            let piece = piece.strip_suffix('\r').unwrap_or(piece);
-            if piece.is_empty() {
-                continue;
-            }
-            x.open("w:t");
-            if piece.starts_with(char::is_whitespace) || piece.ends_with(char::is_whitespace) {
-                x.attr("xml:space", "preserve");
-            }
-            x.close_start();
-            dropped += x.text(piece);
-            x.end("w:t");
+        if w.run != Some(font) {
+            w.close_run();
+            w.x.raw("<w:r>");
+            write_rpr(w.x, font, base);
+            w.run = Some(font);
+        }
+        w.text(text);
+    }
+    w.close_run();
+    w.dropped
+}
+
+/// The run being written.
+struct Runs<'x> {
+    x: &'x mut Xml,
+    /// The font of the open run.
+    run: Option<Font>,
+    /// A `<w:t>` without `xml:space` is open.
+    t_open: bool,
+    dropped: usize,
+}
+
+impl Runs<'_> {
+    fn close_t(&mut self) {
+        if self.t_open {
+            self.x.raw("</w:t>");
+            self.t_open = false;
         }
     }
-    x.end("w:r");
-    dropped
+
+    fn close_run(&mut self) {
+        self.close_t();
+        if self.run.take().is_some() {
+            self.x.raw("</w:r>");
+        }
+    }
+
+    /// The content of a run: TAB becomes `w:tab`, a line feed `w:br`; a CR ending a piece is
+    /// dropped.
+    fn text(&mut self, text: &str) {
+        if !text.contains(['\n', '\t']) {
+            return self.piece(text.strip_suffix('\r').unwrap_or(text));
+        }
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.close_t();
+                self.x.raw("<w:br/>");
+            }
+            for (j, piece) in line.split('\t').enumerate() {
+                if j > 0 {
+                    self.close_t();
+                    self.x.raw("<w:tab/>");
+                }
+                self.piece(piece.strip_suffix('\r').unwrap_or(piece));
+            }
+        }
+    }
+
+    /// Text without breaks: added to the open `<w:t>`, or in a `<w:t xml:space="preserve">` of
+    /// its own when it starts or ends with white space.
+    fn piece(&mut self, piece: &str) {
+        if piece.is_empty() {
+            return;
+        }
+        if piece.starts_with(char::is_whitespace) || piece.ends_with(char::is_whitespace) {
+            self.close_t();
+            self.x.raw("<w:t xml:space=\"preserve\">");
+            self.dropped += self.x.text(piece);
+            self.x.raw("</w:t>");
+            return;
+        }
+        if !self.t_open {
+            self.x.raw("<w:t>");
+            self.t_open = true;
+        }
+        self.dropped += self.x.text(piece);
+    }
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! A statistics table in, its attachment page out: title, `（YYYY年度）`, `填报单位：…`, then
 //! the table (fixed widths summing to the text width, a repeated header row, rows that never
-//! split across pages, labels indented by depth through paragraph indentation).
+//! split across pages, labels indented by depth through one paragraph style per depth).
 
 use crate::model::{Report, StatTable};
 
 use super::body::Body;
 use super::complete::{self, Planned};
 use super::layout::{self as l, Font, Para};
+use super::styles;
 
 /// Default title of the 2014–2018 table.
 pub(crate) const DEFAULT_TITLE: &str = "政府信息公开情况统计表";
@@ -14,9 +15,6 @@ pub(crate) const DEFAULT_TITLE: &str = "政府信息公开情况统计表";
 pub(crate) const DEFAULT_HEADER: [&str; 3] = ["统计指标", "单位", "统计数"];
 /// Column widths of the three-column table in twips: 110 mm, 20 mm, 26 mm (sum 156 mm).
 pub(crate) const WIDTHS_3: [i64; 3] = [6236, 1134, l::TEXT_W - 6236 - 1134];
-/// Label indentation per depth level: two characters of 小四 (12 pt = 240 twips).
-const INDENT_CHARS: i64 = 200;
-const INDENT_TWIPS: i64 = 480;
 
 /// Writes table `t` of `report` with its title lines.
 pub(crate) fn table(
@@ -47,18 +45,10 @@ pub(crate) fn table(
 }
 
 fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: usize) {
-    let centred = Para {
-        jc: Some("center"),
-        ..Para::default()
-    };
     let title = table.title.as_deref().unwrap_or(DEFAULT_TITLE);
     body.paragraph(
         &|| format!("tables[{t}].title"),
-        Para {
-            page_break_before: true,
-            keep_next: true,
-            ..centred
-        },
+        Para::of(&styles::TABLE_TITLE),
         &[],
         &[(l::TABLE_TITLE, title)],
     );
@@ -66,10 +56,7 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     if let Some(subtitle) = table.subtitle.as_deref().or(year.as_deref()) {
         body.paragraph(
             &|| format!("tables[{t}].subtitle"),
-            Para {
-                keep_next: true,
-                ..centred
-            },
+            Para::of(&styles::TABLE_SUBTITLE),
             &[],
             &[(l::TABLE_SUBTITLE, subtitle)],
         );
@@ -77,10 +64,7 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     if let Some(agency) = table.agency.as_deref().or(report.agency.as_deref()) {
         body.paragraph(
             &|| format!("tables[{t}].agency"),
-            Para {
-                keep_next: true,
-                ..Para::default()
-            },
+            Para::of(&styles::TABLE_AGENCY),
             &[],
             &[(l::BODY, "填报单位："), (l::BODY, agency)],
         );
@@ -171,14 +155,6 @@ fn multi_line(label: &str, note: Option<&str>, depth: i64) -> bool {
     note.is_some() || em + 2.0 * depth as f64 > 24.0
 }
 
-/// A cell paragraph's properties: one of [`l::TABLE_STYLES`] (off the document grid).
-fn cell_para(style: &'static str) -> Para {
-    Para {
-        style: Some(style),
-        ..Para::default()
-    }
-}
-
 fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i64]) {
     let texts: Vec<&str> = if !table.columns.is_empty() {
         std::iter::once(
@@ -204,7 +180,7 @@ fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i6
                 String::new()
             }
         };
-        body.paragraph(&path, cell_para("XxgkHead"), &[], &[(l::TABLE_HEAD, text)]);
+        body.paragraph(&path, Para::of(&styles::HEAD), &[], &[(l::TABLE_HEAD, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");
@@ -246,10 +222,7 @@ fn data_row(
     let depth = i64::from(depth.min(8));
     let centred = multi_line(label, note, depth);
     start_cell(body, false);
-    let indent = Para {
-        left_chars: (depth > 0).then_some((depth * INDENT_CHARS, depth * INDENT_TWIPS)),
-        ..cell_para("XxgkLabel")
-    };
+    let indent = Para::of(&styles::LABELS[depth as usize]);
     body.paragraph(&|| row_path(""), indent, &[], &[(l::TABLE_TEXT, label)]);
     if let Some(note) = note {
         body.paragraph(&String::new, indent, &[], &[(l::TABLE_TEXT, note)]);
@@ -273,7 +246,7 @@ fn data_row(
                 String::new()
             }
         };
-        body.paragraph(&path, cell_para("XxgkCell"), &[], &[(TEXT, text)]);
+        body.paragraph(&path, Para::of(&styles::CELL), &[], &[(TEXT, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");

@@ -41,8 +41,11 @@ impl Xml {
 
     /// ` key="number"`.
     pub(crate) fn attr_num(&mut self, key: &str, value: i64) -> &mut Self {
-        use std::fmt::Write as _;
-        let _ = write!(self.buf, " {key}=\"{value}\"");
+        self.buf.push(' ');
+        self.buf.push_str(key);
+        self.buf.push_str("=\"");
+        push_num(&mut self.buf, value);
+        self.buf.push('"');
         self
     }
 
@@ -107,34 +110,103 @@ impl Xml {
 }
 
 /// True when XML 1.0 can carry `c` as character data.
-pub(crate) fn is_xml_char(c: char) -> bool {
+#[cfg(test)]
+fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
-/// Appends `text` escaped; returns how many characters were dropped (not XML characters).
-fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
-    let mut dropped = 0;
-    let mut rest = text;
-    while let Some(pos) = rest
-        .find(|c: char| matches!(c, '<' | '>' | '&' | '"' | '\n' | '\r' | '\t') || !is_xml_char(c))
-    {
-        buf.push_str(&rest[..pos]);
-        let c = rest[pos..].chars().next().unwrap_or(' ');
-        match c {
-            '<' => buf.push_str("&lt;"),
-            '>' => buf.push_str("&gt;"),
-            '&' => buf.push_str("&amp;"),
-            '"' if attribute => buf.push_str("&quot;"),
-            '\n' if attribute => buf.push_str("&#10;"),
-            '\r' => buf.push_str("&#13;"),
-            '\t' if attribute => buf.push_str("&#9;"),
-            c if is_xml_char(c) => buf.push(c),
-            _ => dropped += 1,
-        }
-        rest = &rest[pos + c.len_utf8()..];
+/// What [`escape_into`] does with a byte: 0 copy, 1 escape or drop (markup characters, C0
+/// controls other than TAB and LF), 2 escape in attributes only (`"`, TAB, LF), 3 look at the
+/// next two bytes (U+FFFE and U+FFFF start with `EF BF`).
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 1;
+        b += 1;
     }
-    buf.push_str(rest);
+    t[b'\t' as usize] = 2;
+    t[b'\n' as usize] = 2;
+    t[b'"' as usize] = 2;
+    t[b'<' as usize] = 1;
+    t[b'>' as usize] = 1;
+    t[b'&' as usize] = 1;
+    t[0xEF] = 3;
+    t
+};
+
+/// Appends `text` escaped; returns how many characters were dropped (not XML characters).
+/// Scans bytes: every character needing care is ASCII or starts with `EF BF`, so plain text
+/// is copied in one piece.
+fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
+    let bytes = text.as_bytes();
+    let mut dropped = 0;
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (replacement, len) = match CLASS[b as usize] {
+            0 => {
+                i += 1;
+                continue;
+            }
+            2 if !attribute => {
+                i += 1;
+                continue;
+            }
+            3 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBF), Some(0xBE | 0xBF)) => (None, 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            },
+            _ => (
+                match b {
+                    b'<' => Some("&lt;"),
+                    b'>' => Some("&gt;"),
+                    b'&' => Some("&amp;"),
+                    b'"' => Some("&quot;"),
+                    b'\n' => Some("&#10;"),
+                    b'\r' => Some("&#13;"),
+                    b'\t' => Some("&#9;"),
+                    _ => None,
+                },
+                1,
+            ),
+        };
+        // `i` is at an ASCII byte or the lead byte of a character: a boundary.
+        buf.push_str(&text[from..i]);
+        match replacement {
+            Some(r) => buf.push_str(r),
+            None => dropped += 1,
+        }
+        i += len;
+        from = i;
+    }
+    buf.push_str(&text[from..]);
     dropped
+}
+
+/// Appends `value` in decimal.
+fn push_num(buf: &mut String, value: i64) {
+    let mut digits = [0u8; 20];
+    let mut n = value.unsigned_abs();
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if value < 0 {
+        buf.push('-');
+    }
+    for &d in &digits[at..] {
+        buf.push(char::from(d));
+    }
 }
 
 #[cfg(test)]
@@ -148,5 +220,26 @@ mod tests {
         x.open("e").attr("v", "\"q\"").close_empty();
         assert_eq!(dropped, 1);
         assert_eq!(x.finish(), "a&lt;b&gt;&amp;c<e v=\"&quot;q&quot;\"/>");
+    }
+
+    #[test]
+    fn drops_exactly_the_characters_xml_cannot_carry() {
+        let chars = (0..0x3000u32).chain(0xE000..0x1_0100).filter_map(char::from_u32);
+        for c in chars {
+            let mut x = Xml::default();
+            let dropped = x.text(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(dropped == 1, !is_xml_char(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn drops_what_xml_cannot_carry_and_keeps_full_width_forms() {
+        let mut x = Xml::default();
+        let dropped = x.text("（一）\u{FFFE}，\u{FFFF}\u{FFFD}\u{EFBF}\r\t\n\u{7}");
+        assert_eq!(dropped, 3);
+        assert_eq!(x.finish(), "（一），\u{FFFD}\u{EFBF}&#13;\t\n");
+        let mut x = Xml::default();
+        x.open("e").attr("v", "a\tb\nc").attr_num("n", -1234).attr_num("z", 0);
+        assert_eq!(x.finish(), "<e v=\"a&#9;b&#10;c\" n=\"-1234\" z=\"0\"");
     }
 }
