@@ -90,15 +90,14 @@ fn fonts_name_their_fallbacks() {
             format!(r#"<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>"#);
         assert!(fonts.contains(&expected), "{name}");
     }
+    // Title, heading and body fonts are the styles' (tests/write_styles.rs); a paragraph only
+    // names its style.
     let doc = part(&mut zip, "word/document.xml");
-    // Title 二号 方正小标宋简体; level-1 heading 黑体; level-2 楷体_GB2312.
-    assert!(
-        doc.contains(r#"w:eastAsia="方正小标宋简体" w:cs="Times New Roman"/><w:sz w:val="44"/>"#)
-    );
-    assert!(doc.contains(r#"w:eastAsia="黑体" w:cs="Times New Roman"/></w:rPr><w:t>一、</w:t>"#));
-    assert!(doc
-        .contains(r#"w:eastAsia="楷体_GB2312" w:cs="Times New Roman"/></w:rPr><w:t>（一）</w:t>"#));
-    assert!(doc.contains(r#"w:firstLine="640" w:firstLineChars="200""#));
+    assert!(doc.contains(r#"<w:pStyle w:val="XxgkTitle"/>"#));
+    assert!(doc.contains(r#"<w:pStyle w:val="XxgkHeading1"/></w:pPr><w:r><w:t>一、"#));
+    assert!(doc.contains(r#"<w:pStyle w:val="XxgkHeading2"/></w:pPr><w:r><w:t>（一）"#));
+    let styles = part(&mut zip, "word/styles.xml");
+    assert!(styles.contains(r#"w:firstLine="640" w:firstLineChars="200""#));
 }
 
 #[test]
@@ -162,8 +161,8 @@ fn table_rows_repeat_the_header_and_never_split() {
     assert!(
         doc.contains(r#"<w:gridCol w:w="6236"/><w:gridCol w:w="1134"/><w:gridCol w:w="1475"/>"#)
     );
-    // Depth 3 (`其中：主要负责同志…`) is indented six characters by paragraph indentation.
-    assert!(doc.contains(r#"<w:ind w:left="1440" w:leftChars="600"/>"#));
+    // Depth 3 (`其中：主要负责同志…`) is indented six characters by its label style.
+    assert!(doc.contains(r#"<w:pStyle w:val="XxgkLabel3"/>"#));
     // Every cell ends with a paragraph.
     assert_eq!(
         doc.matches("</w:p></w:tc>").count(),
@@ -174,7 +173,7 @@ fn table_rows_repeat_the_header_and_never_split() {
     let cells = doc.matches("<w:tc>").count();
     let styled = ["XxgkHead", "XxgkLabel", "XxgkCell"]
         .iter()
-        .map(|s| doc.matches(&format!(r#"<w:pStyle w:val="{s}"/>"#)).count())
+        .map(|s| doc.matches(&format!(r#"<w:pStyle w:val="{s}"#)).count())
         .sum::<usize>();
     assert!(
         styled >= cells,
@@ -184,27 +183,8 @@ fn table_rows_repeat_the_header_and_never_split() {
     let styles = part(&mut zip, "word/styles.xml");
     assert!(
         styles.contains(r#"w:styleId="XxgkCell""#)
-            && styles.contains("<w:snapToGrid w:val=\"false\"")
+            && styles.contains(r#"<w:snapToGrid w:val="0"/>"#)
     );
-}
-
-#[test]
-fn run_in_headings_keep_one_paragraph() {
-    let mut report = Report {
-        title: "标题".into(),
-        ..Report::default()
-    };
-    report.sections.push(xxgk::model::Section {
-        number: "（一）".into(),
-        heading: "加强组织领导。调整局政务公开领导小组。".into(),
-        level: 2,
-        ..Default::default()
-    });
-    let (mut zip, _) = package(&report, &WriteOptions::default());
-    let doc = part(&mut zip, "word/document.xml");
-    assert!(doc.contains(
-        r#"w:eastAsia="楷体_GB2312" w:cs="Times New Roman"/></w:rPr><w:t>加强组织领导。</w:t></w:r><w:r><w:t>调整局政务公开领导小组。</w:t>"#
-    ), "{doc}");
 }
 
 #[test]

@@ -247,7 +247,7 @@ fn base_font(style: &Style) -> Font {
 }
 
 /// `word/styles.xml`: document defaults (Times New Roman / 仿宋_GB2312 三号, characters
-/// condensed by [`l::CHAR_SPACING`]) and [`all`] the styles.
+/// condensed by [`l::CHAR_SPACING`]; empty paragraph defaults) and [`all`] the styles.
 pub(crate) fn styles_xml() -> String {
     let mut x = Xml::with_capacity(8192);
     x.open("w:styles").attr("xmlns:w", W_NS).close_start();
@@ -264,7 +264,11 @@ pub(crate) fn styles_xml() -> String {
     let size = i64::from(l::BODY_SZ);
     x.open("w:sz").attr_num("w:val", size).close_empty();
     x.open("w:szCs").attr_num("w:val", size).close_empty();
-    x.end("w:rPr").end("w:rPrDefault").end("w:docDefaults");
+    x.end("w:rPr").end("w:rPrDefault");
+    // Empty, as Word writes it: LibreOffice applies its own widow and orphan control only when
+    // the document declares paragraph defaults, and without it breaks pages after a single line.
+    x.raw("<w:pPrDefault><w:pPr/></w:pPrDefault>");
+    x.end("w:docDefaults");
     for style in all() {
         write_style(&mut x, style);
     }
