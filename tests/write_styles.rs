@@ -157,7 +157,12 @@ fn the_title_is_erhao_xiaobiaosong_centred() {
 #[test]
 fn headings_carry_level_font_outline_level_and_keep_with_next() {
     let (styles, _) = ningbo_styles();
-    for (level, font) in [(1, "黑体"), (2, "楷体_GB2312"), (3, "仿宋_GB2312"), (4, "仿宋_GB2312")] {
+    for (level, font) in [
+        (1, "黑体"),
+        (2, "楷体_GB2312"),
+        (3, "仿宋_GB2312"),
+        (4, "仿宋_GB2312"),
+    ] {
         let id = format!("XxgkHeading{level}");
         let get = |p: &str| resolve(&styles, &id, p);
         assert_eq!(get(EAST_ASIA).as_deref(), Some(font), "{id}");
@@ -166,7 +171,11 @@ fn headings_carry_level_font_outline_level_and_keep_with_next() {
         assert_eq!(get("w:outlineLvl"), Some((level - 1).to_string()), "{id}");
         assert_eq!(get("w:keepNext").as_deref(), Some("1"), "{id}");
         // Headings stand where body paragraphs do: two characters in.
-        assert_eq!(get("w:ind/w:firstLineChars").as_deref(), Some("200"), "{id}");
+        assert_eq!(
+            get("w:ind/w:firstLineChars").as_deref(),
+            Some("200"),
+            "{id}"
+        );
         assert_eq!(get("w:b"), None, "GB/T 9704 asks for no bold");
     }
 }
@@ -296,9 +305,7 @@ fn a_reader_finds_the_outline_levels_through_the_styles() {
         .body
         .iter()
         .filter_map(|b| match b {
-            Block::Paragraph(p) if p.outline_level.is_some() => {
-                Some((p.text(), p.outline_level))
-            }
+            Block::Paragraph(p) if p.outline_level.is_some() => Some((p.text(), p.outline_level)),
             _ => None,
         })
         .collect();

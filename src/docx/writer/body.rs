@@ -24,13 +24,60 @@ pub(crate) struct Body<'a, 'd> {
     pub(crate) x: Xml,
     pub(crate) marks: Bookmarks<'a>,
     pub(crate) diags: &'d mut Vec<Diagnostic>,
+    /// Room for the model path of the paragraph being written.
+    scratch: String,
+}
+
+/// Where a paragraph is in the model, spelled out (`sections[0].paragraphs[1]`) only while
+/// bookmarks wait for their place or for a diagnostic.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum At<'p> {
+    /// Nowhere a bookmark can be anchored (its path is empty).
+    Nowhere,
+    /// `title`.
+    Title,
+    /// `intro[i]`.
+    Intro(usize),
+    /// A section heading: its path.
+    Section(&'p str),
+    /// Paragraph `k` of the section at the path.
+    Paragraph(&'p str, usize),
+    /// `tables[t].part`.
+    Table(usize, &'static str),
+    /// `tables[t].rows[i]`.
+    Row(usize, usize),
+    /// `tables[t].rows[i].value`.
+    Value(usize, usize),
+}
+
+impl At<'_> {
+    /// Appends the path to `s`.
+    pub(crate) fn write(self, s: &mut String) {
+        use std::fmt::Write as _;
+        let _ = match self {
+            At::Nowhere => Ok(()),
+            At::Title => s.write_str("title"),
+            At::Intro(i) => write!(s, "intro[{i}]"),
+            At::Section(path) => s.write_str(path),
+            At::Paragraph(path, k) => write!(s, "{path}.paragraphs[{k}]"),
+            At::Table(t, part) => write!(s, "tables[{t}].{part}"),
+            At::Row(t, i) => write!(s, "tables[{t}].rows[{i}]"),
+            At::Value(t, i) => write!(s, "tables[{t}].rows[{i}].value"),
+        };
+    }
+
+    fn path(self) -> String {
+        let mut s = String::new();
+        self.write(&mut s);
+        s
+    }
 }
 
 impl<'a> Body<'a, '_> {
     /// Writes one paragraph: properties, bookmarks starting at `path` (plus `extra`), runs.
     pub(crate) fn paragraph(
         &mut self,
-        path: &dyn Fn() -> String,
+        at: At<'_>,
         para: Para,
         extra: &[Mark<'a>],
         runs: &[(Font, &str)],
@@ -38,7 +85,9 @@ impl<'a> Body<'a, '_> {
         let marks = if self.marks.is_empty() {
             Vec::new()
         } else {
-            self.marks.take(&path())
+            self.scratch.clear();
+            at.write(&mut self.scratch);
+            self.marks.take(&self.scratch)
         };
         self.x.raw("<w:p>");
         para.write(&mut self.x);
@@ -63,7 +112,7 @@ impl<'a> Body<'a, '_> {
                     "write.text.invalid_char",
                     format!("{dropped} control character(s) XML cannot carry were left out"),
                 )
-                .at(Location::path(path())),
+                .at(Location::path(at.path())),
             );
         }
     }
@@ -88,6 +137,7 @@ pub(crate) fn document(
         x: Xml::with_capacity(estimate),
         marks,
         diags,
+        scratch: String::new(),
     };
     body.x.raw(
         "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
@@ -95,12 +145,7 @@ pub(crate) fn document(
     );
     title(&mut body, report);
     for (i, text) in report.intro.iter().enumerate() {
-        body.paragraph(
-            &|| format!("intro[{i}]"),
-            Para::BODY,
-            &[],
-            &[(l::BODY, text)],
-        );
+        body.paragraph(At::Intro(i), Para::BODY, &[], &[(l::BODY, text)]);
     }
     sections(&mut body, &report.sections);
     for (t, table) in report.tables.iter().enumerate() {
@@ -117,7 +162,7 @@ fn title(body: &mut Body<'_, '_>, report: &Report) {
     let start = std::mem::take(&mut body.marks.start);
     let lines = title_lines(&report.title).join("\n");
     let para = Para::of(&styles::TITLE);
-    body.paragraph(&|| "title".into(), para, &start, &[(l::TITLE, &lines)]);
+    body.paragraph(At::Title, para, &start, &[(l::TITLE, &lines)]);
 }
 
 /// Display width in em: CJK and full-width characters 1, others ½.
@@ -195,12 +240,7 @@ fn sections(body: &mut Body<'_, '_>, top: &[Section]) {
     while let Some((section, path)) = stack.pop() {
         heading(body, section, &path);
         for (k, text) in section.paragraphs.iter().enumerate() {
-            body.paragraph(
-                &|| format!("{path}.paragraphs[{k}]"),
-                Para::BODY,
-                &[],
-                &[(l::BODY, text)],
-            );
+            body.paragraph(At::Paragraph(&path, k), Para::BODY, &[], &[(l::BODY, text)]);
         }
         for (j, child) in section.children.iter().enumerate().rev() {
             stack.push((child, format!("{path}.children[{j}]")));
@@ -240,7 +280,7 @@ fn heading(body: &mut Body<'_, '_>, section: &Section, path: &str) {
     }
     let font = para.style.font;
     body.paragraph(
-        &|| path.to_string(),
+        At::Section(path),
         para,
         &[],
         &[(font, &section.number), (font, head), (l::BODY, rest)],

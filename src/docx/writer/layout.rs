@@ -246,7 +246,7 @@ impl Runs<'_> {
     /// The content of a run: TAB becomes `w:tab`, a line feed `w:br`; a CR ending a piece is
     /// dropped.
     fn text(&mut self, text: &str) {
-        if !text.contains(['\n', '\t']) {
+        if !text.bytes().any(|b| b == b'\n' || b == b'\t') {
             return self.piece(text.strip_suffix('\r').unwrap_or(text));
         }
         for (i, line) in text.split('\n').enumerate() {

@@ -251,7 +251,9 @@ fn base_font(style: &Style) -> Font {
 pub(crate) fn styles_xml() -> String {
     let mut x = Xml::with_capacity(8192);
     x.open("w:styles").attr("xmlns:w", W_NS).close_start();
-    x.start("w:docDefaults").start("w:rPrDefault").start("w:rPr");
+    x.start("w:docDefaults")
+        .start("w:rPrDefault")
+        .start("w:rPr");
     x.open("w:rFonts")
         .attr("w:ascii", l::LATIN)
         .attr("w:hAnsi", l::LATIN)

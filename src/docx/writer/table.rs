@@ -4,7 +4,7 @@
 
 use crate::model::{Report, StatTable};
 
-use super::body::Body;
+use super::body::{At, Body};
 use super::complete::{self, Planned};
 use super::layout::{self as l, Font, Para};
 use super::styles;
@@ -47,7 +47,7 @@ pub(crate) fn table(
 fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: usize) {
     let title = table.title.as_deref().unwrap_or(DEFAULT_TITLE);
     body.paragraph(
-        &|| format!("tables[{t}].title"),
+        At::Table(t, "title"),
         Para::of(&styles::TABLE_TITLE),
         &[],
         &[(l::TABLE_TITLE, title)],
@@ -55,7 +55,7 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     let year = report.year.map(|y| format!("（{y}年度）"));
     if let Some(subtitle) = table.subtitle.as_deref().or(year.as_deref()) {
         body.paragraph(
-            &|| format!("tables[{t}].subtitle"),
+            At::Table(t, "subtitle"),
             Para::of(&styles::TABLE_SUBTITLE),
             &[],
             &[(l::TABLE_SUBTITLE, subtitle)],
@@ -63,7 +63,7 @@ fn title_lines(body: &mut Body<'_, '_>, report: &Report, table: &StatTable, t: u
     }
     if let Some(agency) = table.agency.as_deref().or(report.agency.as_deref()) {
         body.paragraph(
-            &|| format!("tables[{t}].agency"),
+            At::Table(t, "agency"),
             Para::of(&styles::TABLE_AGENCY),
             &[],
             &[(l::BODY, "填报单位："), (l::BODY, agency)],
@@ -173,14 +173,12 @@ fn header_row(body: &mut Body<'_, '_>, table: &StatTable, t: usize, widths: &[i6
     start_row(body, true);
     for (c, text) in texts.iter().take(widths.len()).enumerate() {
         start_cell(body, false);
-        let path = move || {
-            if c == 0 {
-                format!("tables[{t}].header")
-            } else {
-                String::new()
-            }
+        let at = if c == 0 {
+            At::Table(t, "header")
+        } else {
+            At::Nowhere
         };
-        body.paragraph(&path, Para::of(&styles::HEAD), &[], &[(l::TABLE_HEAD, text)]);
+        body.paragraph(at, Para::of(&styles::HEAD), &[], &[(l::TABLE_HEAD, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");
@@ -213,19 +211,16 @@ fn data_row(
         Planned::Added(o) if o.unit != "——" => "/",
         _ => "",
     };
-    let row_path = |suffix: &str| match src {
-        Some(i) => format!("tables[{t}].rows[{i}]{suffix}"),
-        None => String::new(),
-    };
     start_row(body, false);
     // Label cell: label, then the note on its own line, indented by depth.
     let depth = i64::from(depth.min(8));
     let centred = multi_line(label, note, depth);
     start_cell(body, false);
     let indent = Para::of(&styles::LABELS[depth as usize]);
-    body.paragraph(&|| row_path(""), indent, &[], &[(l::TABLE_TEXT, label)]);
+    let at = src.map_or(At::Nowhere, |i| At::Row(t, i));
+    body.paragraph(at, indent, &[], &[(l::TABLE_TEXT, label)]);
     if let Some(note) = note {
-        body.paragraph(&String::new, indent, &[], &[(l::TABLE_TEXT, note)]);
+        body.paragraph(At::Nowhere, indent, &[], &[(l::TABLE_TEXT, note)]);
     }
     body.x.end("w:tc");
     let values: Vec<&str> = match planned {
@@ -239,14 +234,11 @@ fn data_row(
     for c in 1..widths.len() {
         let text = values.get(c - 1).copied().unwrap_or("");
         start_cell(body, centred);
-        let path = || {
-            if c - 1 == last {
-                row_path(".value")
-            } else {
-                String::new()
-            }
+        let at = match src {
+            Some(i) if c - 1 == last => At::Value(t, i),
+            _ => At::Nowhere,
         };
-        body.paragraph(&path, Para::of(&styles::CELL), &[], &[(TEXT, text)]);
+        body.paragraph(at, Para::of(&styles::CELL), &[], &[(TEXT, text)]);
         body.x.end("w:tc");
     }
     body.x.end("w:tr");

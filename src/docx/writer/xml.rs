@@ -224,7 +224,9 @@ mod tests {
 
     #[test]
     fn drops_exactly_the_characters_xml_cannot_carry() {
-        let chars = (0..0x3000u32).chain(0xE000..0x1_0100).filter_map(char::from_u32);
+        let chars = (0..0x3000u32)
+            .chain(0xE000..0x1_0100)
+            .filter_map(char::from_u32);
         for c in chars {
             let mut x = Xml::default();
             let dropped = x.text(c.encode_utf8(&mut [0; 4]));
@@ -239,7 +241,10 @@ mod tests {
         assert_eq!(dropped, 3);
         assert_eq!(x.finish(), "（一），\u{FFFD}\u{EFBF}&#13;\t\n");
         let mut x = Xml::default();
-        x.open("e").attr("v", "a\tb\nc").attr_num("n", -1234).attr_num("z", 0);
+        x.open("e")
+            .attr("v", "a\tb\nc")
+            .attr_num("n", -1234)
+            .attr_num("z", 0);
         assert_eq!(x.finish(), "<e v=\"a&#9;b&#10;c\" n=\"-1234\" z=\"0\"");
     }
 }
