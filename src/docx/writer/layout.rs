@@ -54,7 +54,7 @@ pub(crate) const BODY_SZ: u32 = 32;
 pub(crate) const CHAR_SPACING: i32 = (TEXT_W / CHARS - BODY_SZ as i64 * 10) as i32;
 
 /// A run's font and size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Eq)]
 pub(crate) struct Font {
     /// East Asian font (`w:eastAsia`).
     pub east_asia: &'static str,
@@ -62,6 +62,16 @@ pub(crate) struct Font {
     pub latin: &'static str,
     /// Size in half-points.
     pub size: u32,
+}
+
+impl PartialEq for Font {
+    /// Equal names and size; the names are constants, so the same pointer usually decides.
+    fn eq(&self, other: &Font) -> bool {
+        let same = |a: &'static str, b: &'static str| std::ptr::eq(a, b) || a == b;
+        self.size == other.size
+            && same(self.east_asia, other.east_asia)
+            && same(self.latin, other.latin)
+    }
 }
 
 /// Latin font of the whole document.

@@ -127,22 +127,21 @@ fn table_properties(x: &mut super::xml::Xml) {
 
 /// `<w:tr>` with `cantSplit` (and `tblHeader` for the header row).
 fn start_row(body: &mut Body<'_, '_>, header: bool) {
-    let x = &mut body.x;
-    x.start("w:tr").start("w:trPr").empty("w:cantSplit");
-    if header {
-        x.empty("w:tblHeader");
-    }
-    x.end("w:trPr");
+    body.x.raw(if header {
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    } else {
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+    });
 }
 
 /// `<w:tc>`; its width comes from the grid (fixed layout). A cell next to a label of several
 /// lines is centred vertically.
 fn start_cell(body: &mut Body<'_, '_>, centred: bool) {
-    let x = &mut body.x;
-    x.start("w:tc");
-    if centred {
-        x.start("w:tcPr").val("w:vAlign", "center").end("w:tcPr");
-    }
+    body.x.raw(if centred {
+        "<w:tc><w:tcPr><w:vAlign w:val=\"center\"/></w:tcPr>"
+    } else {
+        "<w:tc>"
+    });
 }
 
 /// True when a label (with its note) takes more than one line of the label column: 110 mm

@@ -23,6 +23,7 @@ impl Xml {
     }
 
     /// `<name` — continue with [`Xml::attr`], then [`Xml::close_start`] or [`Xml::close_empty`].
+    #[inline]
     pub(crate) fn open(&mut self, name: &str) -> &mut Self {
         self.buf.push('<');
         self.buf.push_str(name);
@@ -30,6 +31,7 @@ impl Xml {
     }
 
     /// ` key="value"` with the value escaped.
+    #[inline]
     pub(crate) fn attr(&mut self, key: &str, value: &str) -> &mut Self {
         self.buf.push(' ');
         self.buf.push_str(key);
@@ -40,6 +42,7 @@ impl Xml {
     }
 
     /// ` key="number"`.
+    #[inline]
     pub(crate) fn attr_num(&mut self, key: &str, value: i64) -> &mut Self {
         self.buf.push(' ');
         self.buf.push_str(key);
@@ -50,23 +53,27 @@ impl Xml {
     }
 
     /// `>`.
+    #[inline]
     pub(crate) fn close_start(&mut self) -> &mut Self {
         self.buf.push('>');
         self
     }
 
     /// `/>`.
+    #[inline]
     pub(crate) fn close_empty(&mut self) -> &mut Self {
         self.buf.push_str("/>");
         self
     }
 
     /// `<name>`.
+    #[inline]
     pub(crate) fn start(&mut self, name: &str) -> &mut Self {
         self.open(name).close_start()
     }
 
     /// `</name>`.
+    #[inline]
     pub(crate) fn end(&mut self, name: &str) -> &mut Self {
         self.buf.push_str("</");
         self.buf.push_str(name);
@@ -75,11 +82,13 @@ impl Xml {
     }
 
     /// `<name w:val="value"/>`, the most common WordprocessingML shape.
+    #[inline]
     pub(crate) fn val(&mut self, name: &str, value: &str) -> &mut Self {
         self.open(name).attr("w:val", value).close_empty()
     }
 
     /// `<name/>`.
+    #[inline]
     pub(crate) fn empty(&mut self, name: &str) -> &mut Self {
         self.open(name).close_empty()
     }
@@ -93,11 +102,13 @@ impl Xml {
 
     /// Escaped character data. Returns the number of characters dropped because XML 1.0 cannot
     /// carry them (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF).
+    #[inline]
     pub(crate) fn text(&mut self, text: &str) -> usize {
         escape_into(&mut self.buf, text, false)
     }
 
     /// Raw markup, written as is (trusted constants only).
+    #[inline]
     pub(crate) fn raw(&mut self, markup: &str) -> &mut Self {
         self.buf.push_str(markup);
         self
@@ -144,7 +155,13 @@ fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        // Plain bytes, the common case, in a tight loop.
+        while i < bytes.len() && CLASS[bytes[i] as usize] == 0 {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let (replacement, len) = match CLASS[b as usize] {
             0 => {
                 i += 1;
