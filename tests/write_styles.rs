@@ -311,3 +311,37 @@ fn a_reader_finds_the_outline_levels_through_the_styles() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn headings_beyond_level_four_keep_their_outline_level() {
+    let section = |level: u8, number: &str| xxgk::model::Section {
+        number: number.into(),
+        heading: "标题".into(),
+        level,
+        ..Default::default()
+    };
+    let report = Report {
+        title: "标题".into(),
+        sections: vec![section(5, "①"), section(0, "※")],
+        ..Report::default()
+    };
+    let (_, doc, bytes) = package(&report);
+    // Level 5: the level-4 style (仿宋, kept with the next) with outline level 4 of its own.
+    assert!(doc.contains(
+        r#"<w:pPr><w:pStyle w:val="XxgkHeading4"/><w:outlineLvl w:val="4"/></w:pPr><w:r><w:t>①标题</w:t>"#
+    ));
+    // Level 0 (no level): body text kept with the next, no outline level.
+    assert!(doc.contains(r#"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:t>※标题</w:t>"#));
+    let document = xxgk::read_bytes(&bytes, Some("x.docx"), &xxgk::Options::default()).unwrap();
+    let levels: Vec<Option<u8>> = document
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) if p.text().ends_with("标题") && p.text() != "标题" => {
+                Some(p.outline_level)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels, [Some(4), None]);
+}
