@@ -14,10 +14,56 @@ use crate::model::{Report, Section};
 /// A bookmark to write: id and name.
 pub(crate) type Mark<'a> = (u32, &'a str);
 
+/// The kinds of place a bookmark can be anchored at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `title`.
+    Title,
+    /// `intro[i]`.
+    Intro,
+    /// `sections[i](.children[j])*`.
+    Section,
+    /// `….paragraphs[k]` of a section.
+    Paragraph,
+    /// `tables[t].title`, `.subtitle`, `.agency`, `.header`.
+    Table,
+    /// `tables[t].rows[i]`.
+    Row,
+    /// `tables[t].rows[i].value`.
+    Value,
+}
+
+impl Place {
+    const COUNT: usize = 7;
+
+    /// The kind of an existing place's path.
+    fn of(path: &str) -> Place {
+        if path == "title" {
+            Place::Title
+        } else if path.starts_with("intro") {
+            Place::Intro
+        } else if path.starts_with("sections") {
+            if path.contains(".paragraphs[") {
+                Place::Paragraph
+            } else {
+                Place::Section
+            }
+        } else if path.ends_with(".value") {
+            Place::Value
+        } else if path.contains(".rows[") {
+            Place::Row
+        } else {
+            Place::Table
+        }
+    }
+}
+
 /// Bookmarks by the path they start at.
 #[derive(Debug, Default)]
 pub(crate) struct Bookmarks<'a> {
     by_path: HashMap<String, Vec<Mark<'a>>>,
+    /// How many paths of each [`Place`] kind still wait for their bookmarks.
+    waiting: [usize; Place::COUNT],
     /// Bookmarks written at the start of the body.
     pub start: Vec<Mark<'a>>,
 }
@@ -67,17 +113,27 @@ impl<'a> Bookmarks<'a> {
                 None => marks.start.push(mark),
             }
         }
+        for path in marks.by_path.keys() {
+            marks.waiting[Place::of(path) as usize] += 1;
+        }
         marks
     }
 
-    /// The bookmarks starting at `path` (each returned once).
-    pub(crate) fn take(&mut self, path: &str) -> Vec<Mark<'a>> {
-        self.by_path.remove(path).unwrap_or_default()
+    /// The bookmarks starting at `path`, a place of kind `place` (each returned once).
+    pub(crate) fn take(&mut self, place: Place, path: &str) -> Vec<Mark<'a>> {
+        match self.by_path.remove(path) {
+            Some(marks) => {
+                let waiting = &mut self.waiting[place as usize];
+                *waiting = waiting.saturating_sub(1);
+                marks
+            }
+            None => Vec::new(),
+        }
     }
 
-    /// True when no bookmark is left to place at a path.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
+    /// True when a place of kind `place` may still have bookmarks to start.
+    pub(crate) fn waits(&self, place: Place) -> bool {
+        self.waiting[place as usize] > 0
     }
 }
 
@@ -164,5 +220,20 @@ mod tests {
         assert!(exists(&report, "sections[0].paragraphs[0]"));
         assert!(!exists(&report, "sections[0].paragraphs[1]"));
         assert!(!exists(&report, "tables[0].title"));
+    }
+
+    #[test]
+    fn places_are_told_apart_by_their_paths() {
+        for (path, place) in [
+            ("title", Place::Title),
+            ("intro[2]", Place::Intro),
+            ("sections[0].children[1]", Place::Section),
+            ("sections[0].children[1].paragraphs[0]", Place::Paragraph),
+            ("tables[0].header", Place::Table),
+            ("tables[0].rows[13]", Place::Row),
+            ("tables[1].rows[13].value", Place::Value),
+        ] {
+            assert_eq!(Place::of(path), place, "{path}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Report, Section};
 
-use super::anchors::{Bookmarks, Mark};
+use super::anchors::{Bookmarks, Mark, Place};
 use super::layout::{self as l, Font, Para};
 use super::styles;
 use super::xml::Xml;
@@ -66,6 +66,20 @@ impl At<'_> {
         };
     }
 
+    /// The kind of place (none for [`At::Nowhere`]).
+    fn place(self) -> Option<Place> {
+        Some(match self {
+            At::Nowhere => return None,
+            At::Title => Place::Title,
+            At::Intro(_) => Place::Intro,
+            At::Section(_) => Place::Section,
+            At::Paragraph(..) => Place::Paragraph,
+            At::Table(..) => Place::Table,
+            At::Row(..) => Place::Row,
+            At::Value(..) => Place::Value,
+        })
+    }
+
     fn path(self) -> String {
         let mut s = String::new();
         self.write(&mut s);
@@ -82,12 +96,13 @@ impl<'a> Body<'a, '_> {
         extra: &[Mark<'a>],
         runs: &[(Font, &str)],
     ) {
-        let marks = if self.marks.is_empty() {
-            Vec::new()
-        } else {
-            self.scratch.clear();
-            at.write(&mut self.scratch);
-            self.marks.take(&self.scratch)
+        let marks = match at.place() {
+            Some(place) if self.marks.waits(place) => {
+                self.scratch.clear();
+                at.write(&mut self.scratch);
+                self.marks.take(place, &self.scratch)
+            }
+            _ => Vec::new(),
         };
         self.x.raw("<w:p>");
         para.write(&mut self.x);
