@@ -82,12 +82,17 @@ pub fn write_with<W: Write + Seek>(
     Ok(diags)
 }
 
-/// The parts that do not depend on the report, built and deflated once per process.
-fn fixed_parts() -> Result<&'static [u8]> {
+/// The parts that do not depend on the report, built, deflated and indexed once per process.
+fn fixed_parts() -> Result<package::Prepared> {
     static FIXED: OnceLock<std::result::Result<Vec<u8>, String>> = OnceLock::new();
-    let built = FIXED.get_or_init(|| build_fixed_parts().map_err(|e| e.to_string()));
-    match built {
-        Ok(bytes) => Ok(bytes),
+    static INDEXED: OnceLock<std::result::Result<package::Prepared, String>> = OnceLock::new();
+    let indexed = INDEXED.get_or_init(|| {
+        let built = FIXED.get_or_init(|| build_fixed_parts().map_err(|e| e.to_string()));
+        let bytes: &'static [u8] = built.as_ref().map_err(Clone::clone)?;
+        package::prepared(bytes).map_err(|e| e.to_string())
+    });
+    match indexed {
+        Ok(archive) => Ok(archive.clone()),
         Err(detail) => Err(Error::Write {
             detail: detail.clone(),
         }),

@@ -1,7 +1,8 @@
 //! The finished parts in, a deflated DOCX (zip) out.
 //!
-//! Parts that never change are deflated once per process ([`deflate`]) and copied into each
-//! package compressed ([`pack`]); only the report's own parts are deflated per document.
+//! Parts that never change are deflated and indexed once per process ([`deflate`],
+//! [`prepared`]) and copied into each package compressed ([`pack`]); only the report's own
+//! parts are deflated per document.
 
 use std::io::{Cursor, Seek, Write};
 
@@ -36,6 +37,14 @@ pub(crate) fn deflate(parts: &[(&str, &[u8])]) -> Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
+/// A [`deflate`]d archive, indexed: cloning it shares the index.
+pub(crate) type Prepared = ZipArchive<Cursor<&'static [u8]>>;
+
+/// Indexes a [`deflate`]d archive once, for every [`pack`] to copy from.
+pub(crate) fn prepared(bytes: &'static [u8]) -> Result<Prepared> {
+    ZipArchive::new(Cursor::new(bytes)).map_err(|e| zip_error("parts", e))
+}
+
 /// A part of the package: deflated now, or copied from a [`deflate`]d archive.
 pub(crate) enum Part<'a> {
     /// Name and bytes, deflated into the package.
@@ -46,8 +55,7 @@ pub(crate) enum Part<'a> {
 
 /// Writes the package: `parts` in order, with fixed timestamps so equal input gives equal
 /// bytes.
-pub(crate) fn pack<W: Write + Seek>(out: W, prepared: &[u8], parts: &[Part<'_>]) -> Result<()> {
-    let mut fixed = ZipArchive::new(Cursor::new(prepared)).map_err(|e| zip_error("parts", e))?;
+pub(crate) fn pack<W: Write + Seek>(out: W, mut fixed: Prepared, parts: &[Part<'_>]) -> Result<()> {
     let mut zip = ZipWriter::new(out);
     for part in parts {
         match part {
