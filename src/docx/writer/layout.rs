@@ -14,7 +14,7 @@
 //! page number, which GB/T 9704 7.5 sets in 宋体.
 
 use super::styles::{self, Style};
-use super::xml::Xml;
+use super::xml::{has_break, Xml};
 
 /// A4 width and height in twips.
 pub(crate) const PAGE_W: i64 = 11906;
@@ -256,7 +256,7 @@ impl Runs<'_> {
     /// The content of a run: TAB becomes `w:tab`, a line feed `w:br`; a CR ending a piece is
     /// dropped.
     fn text(&mut self, text: &str) {
-        if !text.bytes().any(|b| b == b'\n' || b == b'\t') {
+        if !has_break(text) {
             return self.piece(text.strip_suffix('\r').unwrap_or(text));
         }
         for (i, line) in text.split('\n').enumerate() {

@@ -151,6 +151,10 @@ const CLASS: [u8; 256] = {
 /// is copied in one piece.
 fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
     let bytes = text.as_bytes();
+    if !attribute && plain(bytes) {
+        buf.push_str(text);
+        return 0;
+    }
     let mut dropped = 0;
     let mut from = 0;
     let mut i = 0;
@@ -205,6 +209,27 @@ fn escape_into(buf: &mut String, text: &str, attribute: bool) -> usize {
     dropped
 }
 
+/// True when character data needs no escaping and holds only XML characters: no C0 control,
+/// no `<`, `>`, `&`, and no `BF BE` / `BF BF` byte pair (the end of U+FFFE and U+FFFF; a few
+/// other characters end so too and merely take the slow path). Written as folds without early
+/// exit so that the compiler checks many bytes at once.
+fn plain(bytes: &[u8]) -> bool {
+    let marked = bytes.iter().fold(false, |acc, &b| {
+        acc | (b < 0x20) | (b == b'<') | (b == b'>') | (b == b'&')
+    });
+    let ends_fffx = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |acc, (&a, &b)| acc | ((a == 0xBF) & (b >= 0xBE)));
+    !(marked | ends_fffx)
+}
+
+/// True when `text` holds a line feed or a tab (a fold, so many bytes are checked at once).
+pub(crate) fn has_break(text: &str) -> bool {
+    text.bytes()
+        .fold(false, |acc, b| acc | (b == b'\n') | (b == b'\t'))
+}
+
 /// Appends `value` in decimal.
 fn push_num(buf: &mut String, value: i64) {
     let mut digits = [0u8; 20];
@@ -249,6 +274,20 @@ mod tests {
             let dropped = x.text(c.encode_utf8(&mut [0; 4]));
             assert_eq!(dropped == 1, !is_xml_char(c), "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn plain_text_is_recognised_without_false_negatives() {
+        assert!(plain("根据《条例》（一），第1条".as_bytes()));
+        // U+7FFE ends in BF BE like U+FFFE: checked the slow way, and kept.
+        assert!(!plain("\u{7FFE}".as_bytes()));
+        let mut x = Xml::default();
+        assert_eq!(x.text("a\u{7FFE}b"), 0);
+        assert_eq!(x.finish(), "a\u{7FFE}b");
+        for marked in ["<", ">", "&", "\r", "\u{1}", "\u{FFFE}", "\u{FFFF}"] {
+            assert!(!plain(marked.as_bytes()), "{marked:?}");
+        }
+        assert!(has_break("a\tb") && has_break("a\n") && !has_break("a b"));
     }
 
     #[test]
