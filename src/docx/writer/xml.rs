@@ -220,7 +220,7 @@ fn plain(bytes: &[u8]) -> bool {
     let ends_fffx = bytes
         .iter()
         .zip(bytes.iter().skip(1))
-        .fold(false, |acc, (&a, &b)| acc | ((a == 0xBF) & (b >= 0xBE)));
+        .fold(false, |acc, (&a, &b)| acc | ((a == 0xBF) & (b | 1 == 0xBF)));
     !(marked | ends_fffx)
 }
 
@@ -279,6 +279,8 @@ mod tests {
     #[test]
     fn plain_text_is_recognised_without_false_negatives() {
         assert!(plain("根据《条例》（一），第1条".as_bytes()));
+        // U+4E3F ends in BF, and the next character's lead byte is above BE.
+        assert!(plain("\u{4E3F}\u{4E00}".as_bytes()));
         // U+7FFE ends in BF BE like U+FFFE: checked the slow way, and kept.
         assert!(!plain("\u{7FFE}".as_bytes()));
         let mut x = Xml::default();
