@@ -374,6 +374,12 @@ impl<'a> Xml<'a> {
                 ns
             }
             Some(p) => {
+                // Nearly every element has the prefix of the one before (`w`).
+                if let Some((k, ns)) = self.cache.first() {
+                    if k.len() == p.len() && k.iter().zip(p).all(|(a, b)| a == b) {
+                        return *ns;
+                    }
+                }
                 if let Some((_, ns)) = self.cache.iter().find(|(k, _)| k == p) {
                     return *ns;
                 }
