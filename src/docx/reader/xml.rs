@@ -230,58 +230,6 @@ impl<'a> Xml<'a> {
         }
     }
 
-    /// Reads the next raw event, keeping depth and namespace scopes.
-    #[inline]
-    fn raw(&mut self) -> Result<Event<'a>> {
-        if self.pending_pop {
-            self.pending_pop = false;
-            self.ns.set_level(self.depth as u16);
-            self.ns_changed();
-        }
-        let ev = match self.r.read_event() {
-            Ok(ev) => ev,
-            Err(e) => {
-                return Err(Error::Xml {
-                    part: self.part.to_string(),
-                    position: self.r.error_position() + self.skipped,
-                    detail: e.to_string(),
-                })
-            }
-        };
-        match &ev {
-            Event::Start(s) => {
-                self.depth += 1;
-                if self.depth > self.max_depth {
-                    return Err(Error::LimitExceeded {
-                        limit: Limit::Depth,
-                        part: Some(self.part.to_string()),
-                        value: self.depth as u64,
-                        max: self.max_depth as u64,
-                    });
-                }
-                if declares(s) {
-                    self.declare(s, self.depth)?;
-                    self.ns_levels.push(self.depth);
-                }
-            }
-            Event::Empty(s) if declares(s) => {
-                self.declare(s, self.depth + 1)?;
-                self.pending_pop = true;
-            }
-            Event::End(_) => {
-                if self.ns_levels.last() == Some(&self.depth) {
-                    self.ns_levels.pop();
-                    self.ns.set_level(self.depth.saturating_sub(1) as u16);
-                    self.ns_changed();
-                }
-                self.depth = self.depth.saturating_sub(1);
-            }
-            Event::Eof if self.depth > 0 => return Err(self.eof()),
-            _ => {}
-        }
-        Ok(ev)
-    }
-
     fn declare(&mut self, s: &BytesStart<'_>, level: usize) -> Result<()> {
         self.ns
             .set_level(level.saturating_sub(1).min(u16::MAX as usize) as u16);
@@ -297,14 +245,61 @@ impl<'a> Xml<'a> {
         self.default_ns = None;
     }
 
-    /// The next event.
+    /// The next event, keeping depth and namespace scopes.
+    ///
+    /// One `match` on quick-xml's event does the bookkeeping and builds [`Ev`]: the event kind
+    /// is dispatched once here (and once by the caller), which matters at one call per element.
     #[inline]
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            return Ok(match self.raw()? {
-                Event::Start(s) => Ev::Start(self.el(s, false)),
-                Event::Empty(s) => Ev::Empty(self.el(s, true)),
-                Event::End(_) => Ev::End,
+            if self.pending_pop {
+                self.pending_pop = false;
+                self.ns.set_level(self.depth as u16);
+                self.ns_changed();
+            }
+            let ev = match self.r.read_event() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    return Err(Error::Xml {
+                        part: self.part.to_string(),
+                        position: self.r.error_position() + self.skipped,
+                        detail: e.to_string(),
+                    })
+                }
+            };
+            return Ok(match ev {
+                Event::Start(s) => {
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(Error::LimitExceeded {
+                            limit: Limit::Depth,
+                            part: Some(self.part.to_string()),
+                            value: self.depth as u64,
+                            max: self.max_depth as u64,
+                        });
+                    }
+                    if declares(&s) {
+                        self.declare(&s, self.depth)?;
+                        self.ns_levels.push(self.depth);
+                    }
+                    Ev::Start(self.el(s, false))
+                }
+                Event::Empty(s) => {
+                    if declares(&s) {
+                        self.declare(&s, self.depth + 1)?;
+                        self.pending_pop = true;
+                    }
+                    Ev::Empty(self.el(s, true))
+                }
+                Event::End(_) => {
+                    if self.ns_levels.last() == Some(&self.depth) {
+                        self.ns_levels.pop();
+                        self.ns.set_level(self.depth.saturating_sub(1) as u16);
+                        self.ns_changed();
+                    }
+                    self.depth = self.depth.saturating_sub(1);
+                    Ev::End
+                }
                 Event::Text(t) => Ev::Text(Text(t.into_inner())),
                 Event::CData(t) => Ev::Text(Text(t.into_inner())),
                 Event::GeneralRef(r) => match self.entity(r.as_ref()) {
@@ -321,6 +316,7 @@ impl<'a> Xml<'a> {
                     continue;
                 }
                 Event::Comment(_) | Event::PI(_) | Event::Decl(_) => continue,
+                Event::Eof if self.depth > 0 => return Err(self.eof()),
                 Event::Eof => Ev::Eof,
             });
         }
