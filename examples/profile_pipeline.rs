@@ -6,7 +6,8 @@
 //!     callgrind_annotate --inclusive=yes callgrind.out.<pid>
 //!
 //! Arguments: sample file name in ../shared/samples, body repetitions (1 = the sample as it
-//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two.
+//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two, or
+//! `recognize` to read once and recognize the tree `iterations` times.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -28,6 +29,13 @@ fn main() {
         sample
     };
     let opts = xxgk::Options::default();
+    if only == Some("recognize") {
+        let doc = xxgk::docx::read(&bytes, &xxgk::docx::ReadOptions::default()).expect("reads");
+        for _ in 0..iters {
+            black_box(xxgk::recognize::recognize(black_box(&doc)).tables.len());
+        }
+        return;
+    }
     if only != Some("pipeline") {
         for _ in 0..iters {
             black_box(common::baseline(black_box(&bytes)));
