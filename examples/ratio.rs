@@ -16,36 +16,27 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let name = args
-        .get(1)
-        .map_or("ningbo2018_wordlike.docx", String::as_str);
-    let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let rounds: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(300);
-    let sample = common::sample(name);
-    let bytes = if times > 1 {
-        common::repeat_body(&sample, times)
-    } else {
-        sample
-    };
+    let input = common::example_input(300);
+    let (name, times, rounds, bytes) =
+        (input.name.as_str(), input.times, input.iters, &input.bytes);
     let opts = xxgk::Options::default();
     let read_opts = xxgk::docx::ReadOptions::default();
     let (mut base, mut read, mut pipe) = (Vec::new(), Vec::new(), Vec::new());
     let mut rec = Vec::new();
-    let doc = xxgk::docx::read(&bytes, &read_opts).expect("sample reads");
+    let doc = xxgk::docx::read(bytes, &read_opts).expect("sample reads");
     for _ in 0..rounds {
         let t = Instant::now();
-        black_box(common::baseline(black_box(&bytes)));
+        black_box(common::baseline(black_box(bytes)));
         base.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
         black_box(
-            xxgk::docx::read(black_box(&bytes), &read_opts)
+            xxgk::docx::read(black_box(bytes), &read_opts)
                 .map(|d| d.body.len())
                 .ok(),
         );
         read.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let r = xxgk::inspect_bytes(black_box(&bytes), Some(name), &opts);
+        let r = xxgk::inspect_bytes(black_box(bytes), Some(name), &opts);
         black_box(r.map(|r| r.diagnostics.len()).ok());
         pipe.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
