@@ -99,11 +99,20 @@ impl Ctx {
 
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
         p.style = ppr.style;
-        let style = p.style.as_deref().or(self.styles.default_para.as_deref());
-        let resolved = style.map(|s| self.styles.resolved(s)).unwrap_or_default();
+        // A paragraph without a style, or naming one the document does not define, has the
+        // default paragraph style (as in Word).
+        let style = p
+            .style
+            .as_deref()
+            .filter(|s| self.styles.resolved(s).is_some())
+            .or(self.styles.default_para.as_deref());
+        let resolved = style
+            .and_then(|s| self.styles.resolved(s))
+            .unwrap_or_default();
         p.outline_level = ppr.outline.filter(|&l| l < 9).or(resolved.outline);
-        p.alignment = ppr.alignment;
-        p.indent = ppr.indent;
+        // Direct properties win, each indentation attribute on its own, as in Word.
+        p.alignment = ppr.alignment.or(resolved.alignment);
+        p.indent = ppr.indent.or(resolved.indent);
         let (snum, slvl) = (resolved.num_id, resolved.ilvl);
         if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
             let lvl = ppr
@@ -385,7 +394,8 @@ impl Ctx {
     }
 }
 
-fn alignment(v: &str) -> Option<Alignment> {
+/// `w:jc`'s value → [`Alignment`].
+pub(crate) fn alignment(v: &str) -> Option<Alignment> {
     Some(match v {
         "left" | "start" => Alignment::Left,
         "center" => Alignment::Center,
@@ -396,7 +406,8 @@ fn alignment(v: &str) -> Option<Alignment> {
     })
 }
 
-fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
+/// `w:ind` → [`Indent`].
+pub(crate) fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
     // Every attribute once; the first-named of each pair wins, as in Word.
     let (mut left, mut start, mut right, mut end) = (None, None, None, None);
     let (mut first, mut hanging, mut first_ch, mut hanging_ch) = (None, None, None, None);
