@@ -35,7 +35,9 @@
 //! - [x] automatic numbering labels (formats, `start`, overrides, restarts, style numbering,
 //!   `numStyleLink`, suffixes), also in table cells
 //! - [ ] properties of the document defaults (`w:docDefaults`) and of table styles
-//! - [ ] custom number formats (`w:numFmt w:val="custom"`: the fallback format is used)
+//! - [x] Word 2010 custom number formats (`w:numFmt w:val="custom" w:format="001, 002, …"`:
+//!   zero-padded decimals and the built-in formats by their first item; others fall back to
+//!   the plain format with `docx.numbering.custom_format`)
 //!
 //! Wrappers and revisions
 //! - [x] `sdt` (block, row, cell, run; content, not placeholder), `customXml`, `smartTag`,
