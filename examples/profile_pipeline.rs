@@ -6,7 +6,8 @@
 //!     callgrind_annotate --inclusive=yes callgrind.out.<pid>
 //!
 //! Arguments: sample file name in ../shared/samples, body repetitions (1 = the sample as it
-//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two.
+//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two, or
+//! `recognize` to read once and recognize the tree `iterations` times.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -14,28 +15,25 @@ mod common;
 use std::hint::black_box;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let name = args
-        .get(1)
-        .map_or("ningbo2018_wordlike.docx", String::as_str);
-    let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
-    let iters: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(10);
-    let only = args.get(4).map(String::as_str);
-    let sample = common::sample(name);
-    let bytes = if times > 1 {
-        common::repeat_body(&sample, times)
-    } else {
-        sample
-    };
+    let input = common::example_input(10);
+    let (name, iters, bytes) = (input.name.as_str(), input.iters, &input.bytes);
+    let only = input.mode.as_deref();
     let opts = xxgk::Options::default();
+    if only == Some("recognize") {
+        let doc = xxgk::docx::read(bytes, &xxgk::docx::ReadOptions::default()).expect("reads");
+        for _ in 0..iters {
+            black_box(xxgk::recognize::recognize(black_box(&doc)).tables.len());
+        }
+        return;
+    }
     if only != Some("pipeline") {
         for _ in 0..iters {
-            black_box(common::baseline(black_box(&bytes)));
+            black_box(common::baseline(black_box(bytes)));
         }
     }
     if only != Some("baseline") {
         for _ in 0..iters {
-            let report = xxgk::inspect_bytes(black_box(&bytes), Some(name), &opts);
+            let report = xxgk::inspect_bytes(black_box(bytes), Some(name), &opts);
             black_box(report.map(|r| r.diagnostics.len()).unwrap_or(0));
         }
     }

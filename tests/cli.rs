@@ -226,3 +226,41 @@ fn check_exits_1_on_an_error_finding_and_names_file_and_row() {
     let ok = xxgk(&["check", s(&shared("samples/ningbo2018_utf8.txt"))]);
     assert_eq!(ok.status.code(), Some(0));
 }
+
+#[test]
+fn check_against_the_previous_year() {
+    use xxgk::model::{Report, Row, StatTable, TableKind, Value};
+    // Rules in force (表二, 第二十条第（一）项): 12 last year, 2 made and 1 repealed this year,
+    // so 13 are expected; the report says 15 (N6, an info finding).
+    let active = |made: &str, repealed: &str, valid: &str| Report {
+        tables: vec![StatTable {
+            kind: TableKind::Active2021,
+            rows: vec![Row {
+                label: "行政规范性文件".into(),
+                path: vec!["第二十条第（一）项".into(), "行政规范性文件".into()],
+                values: [made, repealed, valid]
+                    .iter()
+                    .map(|v| Value::parse(v))
+                    .collect(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let dir = tempdir("previous");
+    let prev = dir.join("2020.json");
+    let cur = dir.join("2021.json");
+    std::fs::write(&prev, serde_json::to_vec(&active("1", "0", "12")).unwrap()).unwrap();
+    std::fs::write(&cur, serde_json::to_vec(&active("2", "1", "15")).unwrap()).unwrap();
+    // Findings go to standard error.
+    let text = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    let with = xxgk(&["check", "-v", "--previous", s(&prev), s(&cur)]);
+    assert!(text(&with).contains("validate.N6"), "{}", text(&with));
+    let without = xxgk(&["check", "-v", s(&cur)]);
+    assert!(!text(&without).contains("validate.N6"));
+    let missing = dir.join("2019.json");
+    let out = xxgk(&["check", "--previous", s(&missing), s(&cur)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2019.json"));
+}

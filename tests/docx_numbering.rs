@@ -121,6 +121,39 @@ fn number_formats() {
 }
 
 #[test]
+fn word_2010_custom_formats() {
+    // Word 2010 writes a custom format in an `mc:Choice` with a plain fallback; the custom one
+    // is what Word shows. An unknown custom format falls back, with a diagnostic.
+    let level = |format: &str, fallback: &str| {
+        format!(
+            r#"<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="{format}"/></mc:Choice><mc:Fallback><w:numFmt w:val="{fallback}"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1."/></w:lvl>"#
+        )
+    };
+    let cases = [
+        ("001, 002, 003, ...", "decimal", "001.", "002."),
+        ("01, 02, 03, ...", "decimalZero", "01.", "02."),
+        ("一, 二, 三, ...", "decimal", "一.", "二."),
+        ("①, ②, ③, ...", "decimal", "①.", "②."),
+        ("❶, ❷, ❸, ...", "decimal", "1.", "2."),
+    ];
+    for (format, fallback, one, two) in cases {
+        let numbering = format!(
+            r#"<w:abstractNum w:abstractNumId="7">{}</w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="7"/></w:num>"#,
+            level(format, fallback)
+        );
+        let doc = Docx::new(&[p(4, 0, "x"), p(4, 0, "y")].concat())
+            .numbering(&numbering)
+            .read();
+        assert_eq!(labels(&doc), [one, two], "{format}");
+        let unknown = doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "docx.numbering.custom_format");
+        assert_eq!(unknown, format.starts_with('❶'), "{format}");
+    }
+}
+
+#[test]
 fn bullets_suffixes_and_start_values() {
     let numbering = format!(
         r#"<w:abstractNum w:abstractNumId="1">{}{}</w:abstractNum><w:num w:numId="9"><w:abstractNumId w:val="1"/></w:num>"#,

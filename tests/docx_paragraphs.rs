@@ -59,6 +59,65 @@ fn outline_level_direct_and_through_based_on_chain() {
 }
 
 #[test]
+fn alignment_and_indentation_through_the_style_chain() {
+    // `Body` centres and indents the first line; `Quote` (based on it) adds a left indent and
+    // justifies; the default paragraph style right-aligns. Direct properties win, each
+    // indentation attribute on its own; a paragraph naming an undefined style has the default
+    // paragraph style.
+    let styles = r#"
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:jc w:val="right"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Body"><w:pPr><w:jc w:val="center"/><w:ind w:firstLine="640" w:firstLineChars="200"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:styleId="Quote"><w:basedOn w:val="Body"/><w:pPr><w:jc w:val="both"/><w:ind w:left="420"/></w:pPr></w:style>"#;
+    let doc = Docx::new(
+        r#"<w:p><w:pPr><w:pStyle w:val="Body"/></w:pPr></w:p>
+           <w:p><w:pPr><w:pStyle w:val="Quote"/></w:pPr></w:p>
+           <w:p><w:pPr><w:pStyle w:val="Quote"/><w:jc w:val="left"/><w:ind w:hanging="360"/></w:pPr></w:p>
+           <w:p/>
+           <w:p><w:pPr><w:pStyle w:val="Missing"/></w:pPr></w:p>"#,
+    )
+    .styles(styles)
+    .read();
+    let p = paras(&doc);
+    let al: Vec<Option<Alignment>> = p.iter().map(|p| p.alignment).collect();
+    assert_eq!(
+        al,
+        [
+            Some(Alignment::Center),
+            Some(Alignment::Justify),
+            Some(Alignment::Left),
+            Some(Alignment::Right),
+            // An undefined style is the default paragraph style.
+            Some(Alignment::Right)
+        ]
+    );
+    assert_eq!(
+        (
+            p[0].indent.left,
+            p[0].indent.first_line,
+            p[0].indent.first_line_chars
+        ),
+        (None, Some(640), Some(200))
+    );
+    assert_eq!(
+        (
+            p[1].indent.left,
+            p[1].indent.first_line,
+            p[1].indent.first_line_chars
+        ),
+        (Some(420), Some(640), Some(200))
+    );
+    assert_eq!(
+        (
+            p[2].indent.left,
+            p[2].indent.first_line,
+            p[2].indent.first_line_chars
+        ),
+        (Some(420), Some(-360), Some(200))
+    );
+    assert!(p[3].indent.is_empty() && p[4].indent.is_empty());
+}
+
+#[test]
 fn runs_split_inside_words_join() {
     let doc = body(&format!(
         "<w:p>{}{}<w:proofErr w:type=\"spellStart\"/>{}<w:proofErr w:type=\"spellEnd\"/></w:p>",

@@ -74,6 +74,41 @@ fn vertical_merges_become_row_spans() {
 }
 
 #[test]
+fn legacy_horizontal_merges_become_column_spans() {
+    // `hMerge` (older Word and converters): the continued cells widen the restarting one; text
+    // in a continued cell is kept in the merged cell, and a continuation with nothing on its
+    // left stays a cell of its own.
+    let doc = body(&format!(
+        r#"<w:tbl>{}<w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>"#,
+        grid(4),
+        tc(r#"<w:hMerge w:val="restart"/>"#, "一、主动公开情况"),
+        tc("<w:hMerge/>", ""),
+        tc(r#"<w:hMerge w:val="continue"/>"#, "注"),
+        tc("", "条"),
+        tc("<w:hMerge/>", "甲"),
+        tc("", "乙"),
+        tc(r#"<w:gridSpan w:val="2"/>"#, "丙"),
+    ));
+    let t = table(&doc);
+    let r0 = &t.rows[0].cells;
+    assert_eq!(r0.len(), 2);
+    assert_eq!((r0[0].col, r0[0].col_span), (0, 3));
+    assert_eq!(r0[0].text(), "一、主动公开情况\n\n注");
+    assert_eq!(
+        (r0[1].col, r0[1].col_span, r0[1].text()),
+        (3, 1, "条".to_string())
+    );
+    assert_eq!(t.cell_at(0, 2).unwrap().text(), r0[0].text());
+    let r1 = &t.rows[1].cells;
+    assert_eq!(r1.len(), 3);
+    assert_eq!(
+        (r1[0].col, r1[0].col_span, r1[0].text()),
+        (0, 1, "甲".to_string())
+    );
+    assert_eq!((r1[2].col, r1[2].col_span), (2, 2));
+}
+
+#[test]
 fn continuation_without_restart_is_its_own_cell() {
     let doc = body(&format!(
         r#"<w:tbl>{}<w:tr>{}</w:tr></w:tbl>"#,

@@ -81,4 +81,15 @@ fn label_keys() {
     assert_eq!(label_key("1、政府公报"), "1.政府公报");
     assert_eq!(label_key("其中:涉及"), "其中：涉及");
     assert_eq!(label_key("3.危及\"三安全一稳定\""), "3.危及“三安全一稳定”");
+    // Labels already in key form come back unchanged; one character to map anywhere is enough
+    // to map it, and a leading `1、` is rewritten even when nothing else changes.
+    assert_eq!(
+        label_key("（一）主动公开政府信息数"),
+        "（一）主动公开政府信息数"
+    );
+    assert_eq!(label_key("12.其中：涉及"), "12.其中：涉及");
+    assert_eq!(label_key("12、其中：涉及"), "12.其中：涉及");
+    assert_eq!(label_key("（一）主动公开\u{3000}"), "（一）主动公开");
+    assert_eq!(label_key("“三安全一稳定”"), "“三安全一稳定”");
+    assert_eq!(label_key("”三安全一稳定“"), "“三安全一稳定”");
 }

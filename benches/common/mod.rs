@@ -17,6 +17,49 @@ pub fn sample(name: &str) -> Vec<u8> {
     std::fs::read(sample_path(name)).expect("sample present")
 }
 
+/// The input the profiling examples take from their arguments: sample name, body repetitions,
+/// iterations (or rounds), and the optional fourth argument; the input's bytes are built here.
+pub struct ExampleInput {
+    /// Sample file name in ../shared/samples.
+    pub name: String,
+    /// Body repetitions (1 = the sample as it is).
+    pub times: usize,
+    /// Iterations or rounds.
+    pub iters: usize,
+    /// The optional fourth argument.
+    pub mode: Option<String>,
+    /// The DOCX bytes (the sample, or its body repeated).
+    pub bytes: Vec<u8>,
+}
+
+/// Reads [`ExampleInput`] from the command line; `default_iters` when the third argument is
+/// absent.
+pub fn example_input(default_iters: usize) -> ExampleInput {
+    let args: Vec<String> = std::env::args().collect();
+    let name = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| "ningbo2018_wordlike.docx".to_string());
+    let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let iters: usize = args
+        .get(3)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default_iters);
+    let sample = sample(&name);
+    let bytes = if times > 1 {
+        repeat_body(&sample, times)
+    } else {
+        sample
+    };
+    ExampleInput {
+        name,
+        times,
+        iters,
+        mode: args.get(4).cloned(),
+        bytes,
+    }
+}
+
 /// The parts the reader must read.
 pub const READ_PARTS: [&str; 3] = ["word/document.xml", "word/styles.xml", "word/numbering.xml"];
 

@@ -190,6 +190,17 @@ pub fn raw_data() -> [(&'static str, &'static str); 3] {
 /// | `１．政府公报公开政府信息数`, `1、政府公报…` | `1.政府公报公开政府信息数` |
 /// | `其中:涉及国家秘密` | `其中：涉及国家秘密` |
 pub fn label_key(label: &str) -> String {
+    // Most labels are already in key form: copied whole when no character needs mapping and
+    // no leading `1、` needs rewriting.
+    let plain = label.chars().all(|c| {
+        !is_space(c)
+            && ascii_digit(c) == c
+            && !matches!(c, '(' | ')' | ':' | ',' | '"' | '＂' | '“' | '”')
+    });
+    let digits = label.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if plain && !(digits > 0 && label[digits..].starts_with('、')) {
+        return label.to_string();
+    }
     let mut out = String::with_capacity(label.len());
     let mut quote_open = false;
     for c in label.chars().filter(|c| !is_space(*c)).map(ascii_digit) {

@@ -81,6 +81,11 @@ enum Command {
         /// Also print info-level findings.
         #[arg(long, short)]
         verbose: bool,
+        /// The same agency's report of the year before (.docx, .txt or model .json): also check
+        /// the cross-year rules (N4 carried-over requests, N6 rules in force) of each file
+        /// against it.
+        #[arg(long, value_name = "FILE")]
+        previous: Option<PathBuf>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -125,8 +130,9 @@ pub fn run() -> i32 {
         Command::Check {
             files,
             verbose,
+            previous,
             read,
-        } => return cmd_check(&files, verbose, &read),
+        } => return cmd_check(&files, verbose, previous.as_deref(), &read),
         Command::Convert {
             input,
             output,
@@ -197,12 +203,23 @@ pub(crate) fn print_diagnostics(file: &Path, diags: &[Diagnostic], verbose: bool
     }
 }
 
-fn cmd_check(files: &[PathBuf], verbose: bool, read: &ReadArgs) -> i32 {
+fn cmd_check(files: &[PathBuf], verbose: bool, previous: Option<&Path>, read: &ReadArgs) -> i32 {
     let opts = read.options();
+    let previous = match previous.map(|p| xxgk::inspect_path(p, &opts)).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("xxgk: previous year's report: {e}");
+            return EXIT_UNREADABLE;
+        }
+    };
     let mut code = EXIT_OK;
     for file in files {
         match xxgk::inspect_path(file, &opts) {
-            Ok(report) => {
+            Ok(mut report) => {
+                if let Some(prev) = &previous {
+                    let mut found = xxgk::validate::across_years(prev, &report);
+                    report.diagnostics.append(&mut found);
+                }
                 print_diagnostics(file, &report.diagnostics, verbose);
                 let (e, w) = count(&report);
                 println!("{}: {} error(s), {} warning(s)", file.display(), e, w);

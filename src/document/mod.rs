@@ -179,6 +179,18 @@ impl Indent {
     pub fn is_empty(&self) -> bool {
         *self == Indent::default()
     }
+
+    /// Each field of `self`, or of `under` where `self` leaves it unset (direct formatting over
+    /// a style's, a style over its base style's).
+    pub fn or(self, under: Indent) -> Indent {
+        Indent {
+            left: self.left.or(under.left),
+            right: self.right.or(under.right),
+            first_line: self.first_line.or(under.first_line),
+            first_line_chars: self.first_line_chars.or(under.first_line_chars),
+            left_chars: self.left_chars.or(under.left_chars),
+        }
+    }
 }
 
 /// The label Word's automatic numbering displays before a paragraph.

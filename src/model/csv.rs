@@ -90,35 +90,38 @@ fn write_value(
     v: &Value,
 ) -> io::Result<()> {
     let number = v.number().map(|n| n.to_string()).unwrap_or_default();
-    let mut fields: Vec<String> = lead.to_vec();
-    fields.extend([
-        column.to_string(),
-        row.unit.clone(),
-        v.text.clone(),
-        v.kind_name().to_string(),
-        number,
-    ]);
+    let mut fields: [&str; 11] = [""; 11];
+    for (f, l) in fields.iter_mut().zip(lead) {
+        *f = l;
+    }
+    fields[6..].copy_from_slice(&[column, &row.unit, &v.text, v.kind_name(), &number]);
     write_line(out, &fields)
 }
 
-/// Writes fields as one RFC 4180 line.
-fn write_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
-    let mut line = String::new();
+/// Writes fields as one RFC 4180 line (one write, no copy of a field that needs no quotes).
+fn write_line(out: &mut impl Write, fields: &[&str]) -> io::Result<()> {
+    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + 8);
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
             line.push(',');
         }
-        line.push_str(&quote(f));
+        if needs_quotes(f) {
+            line.push_str(&quote(f));
+        } else {
+            line.push_str(f);
+        }
     }
     line.push('\n');
     out.write_all(line.as_bytes())
 }
 
+fn needs_quotes(field: &str) -> bool {
+    field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ')
+}
+
 /// Quotes a field when it holds a comma, a quote, a line break or outer spaces.
 pub fn quote(field: &str) -> String {
-    let needs =
-        field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
-    if needs {
+    if needs_quotes(field) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_string()

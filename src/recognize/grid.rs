@@ -2,8 +2,6 @@
 //! (vertical merges followed to their origin), empty spacer columns dropped, neighbouring
 //! positions of one cell joined into one slot with a span.
 
-use std::collections::HashMap;
-
 use crate::document::{Block, Cell, Inline, MarkKind, Table, VMerge};
 use crate::model::is_space;
 
@@ -55,14 +53,7 @@ pub fn cell_lines(cell: &Cell) -> Vec<String> {
 fn blocks_lines(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => {
-                for line in p.text().split('\n') {
-                    let l = line.trim_matches(is_space);
-                    if !l.is_empty() {
-                        out.push(l.to_string());
-                    }
-                }
-            }
+            Block::Paragraph(p) => push_lines(p.text(), out),
             Block::Table(t) if depth < 16 => {
                 for r in &t.rows {
                     for c in &r.cells {
@@ -71,6 +62,50 @@ fn blocks_lines(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// True when a block list holds a character that is not white space (what [`cell_lines`]
+/// would find), without building the lines.
+fn has_text(blocks: &[Block], depth: usize) -> bool {
+    let visible = |s: &str| s.chars().any(|c| !is_space(c));
+    blocks.iter().any(|b| match b {
+        Block::Paragraph(p) => {
+            p.numbering
+                .as_ref()
+                .is_some_and(|n| !n.bullet && (visible(&n.label) || visible(&n.suffix)))
+                || p.inlines.iter().any(|i| match i {
+                    Inline::Text(t) => visible(t),
+                    _ => false,
+                })
+        }
+        Block::Table(t) if depth < 16 => t
+            .rows
+            .iter()
+            .any(|r| r.cells.iter().any(|c| has_text(&c.blocks, depth + 1))),
+        _ => false,
+    })
+}
+
+/// Pushes the stripped, non-empty lines of `text` onto `out`; a one-line text that needs no
+/// stripping is moved, not copied.
+pub fn push_lines(text: String, out: &mut Vec<String>) {
+    if !text.contains('\n') {
+        let l = text.trim_matches(is_space);
+        if l.len() == text.len() {
+            if !text.is_empty() {
+                out.push(text);
+            }
+        } else if !l.is_empty() {
+            out.push(l.to_string());
+        }
+        return;
+    }
+    for line in text.split('\n') {
+        let l = line.trim_matches(is_space);
+        if !l.is_empty() {
+            out.push(l.to_string());
         }
     }
 }
@@ -151,17 +186,12 @@ pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
         }
         seen.push(line);
     }
-    let mut empty: HashMap<*const Cell, bool> = HashMap::new();
-    let mut is_empty = |cell: &Cell| -> bool {
-        *empty
-            .entry(cell as *const Cell)
-            .or_insert_with(|| cell_lines(cell).is_empty())
-    };
+    // A column is kept at its first single-column cell with text (most columns: the first row).
     let keep: Vec<bool> = (0..width)
         .map(|c| {
             !drop_spacers
                 || seen.iter().any(|line| match line[c] {
-                    Some((cell, true)) => !is_empty(cell),
+                    Some((cell, true)) => has_text(&cell.blocks, 0),
                     _ => false,
                 })
         })

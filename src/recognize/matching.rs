@@ -39,13 +39,13 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
     let mut cursor = 0;
     for (r, row) in rows.iter().enumerate() {
         let k = label_key(&row.label);
-        let kn = label_key(&format!(
-            "{}{}",
-            row.label,
-            row.note.as_deref().unwrap_or("")
-        ));
+        // Label and note together (without a note: the label's key itself).
+        let kn = row
+            .note
+            .as_deref()
+            .map(|n| label_key(&format!("{}{n}", row.label)));
         let hit = pick(&used, cursor, |i| {
-            keys[i] == k || full[i] == kn || full[i] == k
+            keys[i] == k || full[i] == k || kn.as_ref().is_some_and(|kn| full[i] == *kn)
         });
         if let Some(i) = hit {
             used[i] = true;

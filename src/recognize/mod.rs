@@ -507,12 +507,8 @@ fn flatten<'a>(
             Block::Mark(_) => {}
             Block::Paragraph(p) => {
                 pending.extend(p.bookmark_starts().map(str::to_string));
-                let lines: Vec<String> = p
-                    .text()
-                    .split('\n')
-                    .map(|l| l.trim_matches(is_space).to_string())
-                    .filter(|l| !l.is_empty())
-                    .collect();
+                let mut lines = Vec::new();
+                grid::push_lines(p.text(), &mut lines);
                 if !lines.is_empty() {
                     out.push(Item {
                         kind: ItemKind::Para(lines),

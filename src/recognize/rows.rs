@@ -250,7 +250,7 @@ impl TableReader {
                 continue;
             }
             if let Some(keys) = header_keys_from(&lines) {
-                let path = "header".to_string();
+                let path = || "header".to_string();
                 self.take_marks(row, &path, &path);
                 if self.table.header.is_empty() {
                     self.table.header = keys;
@@ -310,20 +310,30 @@ impl TableReader {
 
     /// Records the bookmarks of a row: pending and label/unit cell marks at `row_path`, value
     /// cell marks at `value_path`.
-    fn take_marks(&mut self, row: &GridRow<'_>, row_path: &str, value_path: &str) {
+    ///
+    /// The paths are built only for a row that has bookmarks.
+    fn take_marks(
+        &mut self,
+        row: &GridRow<'_>,
+        row_path: &dyn Fn() -> String,
+        value_path: &dyn Fn() -> String,
+    ) {
         for m in std::mem::take(&mut self.pending) {
-            self.anchors.push((m, row_path.to_string()));
+            self.anchors.push((m, row_path()));
         }
-        let value_cols: Vec<usize> = self
-            .roles
-            .as_ref()
-            .map(|r| r.values.iter().map(|v| v.0).collect())
-            .unwrap_or_default();
         for s in &row.slots {
-            let at_value = value_cols.contains(&s.col) && s.span == 1;
-            for m in cell_marks(s.cell) {
-                let p = if at_value { value_path } else { row_path };
-                self.anchors.push((m, p.to_string()));
+            let marks = cell_marks(s.cell);
+            if marks.is_empty() {
+                continue;
+            }
+            let at_value = s.span == 1
+                && self
+                    .roles
+                    .as_ref()
+                    .is_some_and(|r| r.values.iter().any(|v| v.0 == s.col));
+            for m in marks {
+                let p = if at_value { value_path() } else { row_path() };
+                self.anchors.push((m, p));
             }
         }
     }
@@ -335,10 +345,8 @@ impl TableReader {
             lines.get(i)
         };
         let width = row.slots.last().map_or(0, |s| s.col + s.span);
-        let roles = self
-            .roles
-            .get_or_insert_with(|| Roles::by_width(width))
-            .clone();
+        // Taken out for the row and put back at its end (no copy per row).
+        let roles = self.roles.take().unwrap_or_else(|| Roles::by_width(width));
         let expected = roles
             .values
             .iter()
@@ -408,8 +416,9 @@ impl TableReader {
             values.clear();
         }
         let index = self.table.rows.len();
-        let row_path = format!("rows[{index}]");
-        let value_path = format!("rows[{index}].value");
+        let row_path = || format!("rows[{index}]");
+        let value_path = || format!("rows[{index}].value");
+        self.roles = Some(roles);
         self.take_marks(row, &row_path, &value_path);
         if label.is_empty() {
             self.diagnostics.push(
@@ -420,7 +429,7 @@ impl TableReader {
                 .at(Location {
                     block: Some(block),
                     row: Some(r),
-                    path: Some(format!("tables[{}].{row_path}", self.table_index)),
+                    path: Some(format!("tables[{}].{}", self.table_index, row_path())),
                     ..Default::default()
                 }),
             );

@@ -37,7 +37,12 @@ impl SectionBuilder {
         match self.current_mut() {
             Some(section) => {
                 section.paragraphs.push(text);
-                format!("{path}.paragraphs[{}]", section.paragraphs.len() - 1)
+                let mut path = path;
+                let _ = std::fmt::Write::write_fmt(
+                    &mut path,
+                    format_args!(".paragraphs[{}]", section.paragraphs.len() - 1),
+                );
+                path
             }
             None => {
                 self.intro.push(text);
@@ -73,13 +78,14 @@ impl SectionBuilder {
 
     /// The model path of the open section.
     fn path(&self) -> String {
-        let mut s = String::new();
+        use std::fmt::Write;
+        let mut s = String::with_capacity(16 * self.open.len());
         for (depth, (i, _)) in self.open.iter().enumerate() {
-            if depth == 0 {
-                s.push_str(&format!("sections[{i}]"));
+            let _ = if depth == 0 {
+                write!(s, "sections[{i}]")
             } else {
-                s.push_str(&format!(".children[{i}]"));
-            }
+                write!(s, ".children[{i}]")
+            };
         }
         s
     }

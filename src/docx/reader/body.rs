@@ -48,6 +48,8 @@ pub(crate) struct Ctx {
     ac: Vec<(usize, bool)>,
     /// Tables and text boxes being read inside one another.
     nesting: usize,
+    /// The text buffer paragraphs reuse (see `paragraph.rs`).
+    pub text_buf: String,
 }
 
 /// Deepest nesting of tables and text boxes inside one another (each level recurses; the
@@ -84,6 +86,7 @@ impl Ctx {
             refs: Vec::new(),
             ac: Vec::new(),
             nesting: 0,
+            text_buf: String::new(),
         }
     }
 

@@ -26,14 +26,18 @@
 //!
 //! Paragraphs
 //! - [x] style id, outline level (direct or through `basedOn`, cycle-safe), alignment,
-//!   indentation (twips, Strict units, `*Chars`)
+//!   indentation (twips, Strict units, `*Chars`), alignment and indentation inherited through
+//!   the style chain (direct formatting wins, attribute by attribute; an undefined style is the
+//!   default paragraph style)
 //! - [x] text, tabs, `ptab`, line breaks and `cr`, page and column breaks, `sym` (symbol fonts
 //!   dropped), `noBreakHyphen`, `softHyphen`, full-width spaces kept
 //! - [x] footnote, endnote and comment references; pictures (`drawing`, `pict`, `object`)
 //! - [x] automatic numbering labels (formats, `start`, overrides, restarts, style numbering,
 //!   `numStyleLink`, suffixes), also in table cells
-//! - [ ] alignment and indentation inherited from styles (only direct formatting is read)
-//! - [ ] custom number formats (`w:numFmt w:val="custom"`: the fallback format is used)
+//! - [ ] properties of the document defaults (`w:docDefaults`) and of table styles
+//! - [x] Word 2010 custom number formats (`w:numFmt w:val="custom" w:format="001, 002, …"`:
+//!   zero-padded decimals and the built-in formats by their first item; others fall back to
+//!   the plain format with `docx.numbering.custom_format`)
 //!
 //! Wrappers and revisions
 //! - [x] `sdt` (block, row, cell, run; content, not placeholder), `customXml`, `smartTag`,
@@ -49,7 +53,7 @@
 //! - [x] grid, `gridSpan` (clamped), merged cells (`vMerge` → row spans), `gridBefore`,
 //!   header rows, several paragraphs and line breaks per cell, nested tables
 //! - [x] bookmarks between rows, after the last row, between cells, inside cells
-//! - [ ] legacy horizontal merges (`hMerge`) are read as separate cells
+//! - [x] legacy horizontal merges (`hMerge`) → column spans
 //!
 //! Bookmarks, stories, properties
 //! - [x] bookmarks paired by id wherever they sit; unmatched starts and ends reported

@@ -21,6 +21,9 @@ pub(crate) struct Level {
     suff: Option<String>,
     pstyle: Option<String>,
     legal: bool,
+    /// The format came from a Word 2010 `custom` format: a plain one (the fallback branch of
+    /// the same `mc:AlternateContent`) does not replace it.
+    custom: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -151,8 +154,27 @@ impl Numbering {
                     let val = x.w(&el, b"val");
                     match el.local() {
                         b"start" => l.start = val.and_then(|v| v.trim().parse().ok()),
+                        b"numFmt" if val.as_deref() == Some("custom") => {
+                            let format = x.w(&el, b"format").unwrap_or_default();
+                            match custom_format(&format) {
+                                Some(f) => {
+                                    l.fmt = Some(f);
+                                    l.custom = true;
+                                }
+                                None => {
+                                    let d = Diagnostic::info(
+                                        "docx.numbering.custom_format",
+                                        format!(
+                                            "custom number format {format:?} is not known; the plain format is used"
+                                        ),
+                                    )
+                                    .at(x.loc());
+                                    x.diags.push(d);
+                                }
+                            }
+                        }
                         b"numFmt" => {
-                            if let Some(v) = val.filter(|v| v != "custom") {
+                            if let Some(v) = val.filter(|_| !l.custom) {
                                 l.fmt = Some(v.into_owned());
                             }
                         }
@@ -340,8 +362,43 @@ fn level_def<'s>(
         .or_else(|| abstracts.get(abs).and_then(|a| a.levels[i].as_ref()))
 }
 
+/// Prefix of the internal format name for zero-padded decimals (`custom-decimal-3`: `001`).
+const ZERO_PADDED: &str = "custom-decimal-";
+
+/// A Word 2010 custom format (`w:format="001, 002, 003, ..."`) → a format [`format_number`]
+/// knows, from its first item: ASCII digits give a zero-padded decimal of that width; the
+/// first item of a built-in format (`一`, `壹`, `①`, `a`, `A`, `i`, `I`, `１`, `甲`) gives it.
+/// `None` for anything else.
+fn custom_format(format: &str) -> Option<String> {
+    let first = format.split(',').next()?.trim();
+    if !first.is_empty() && first.len() <= 9 && first.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(if first.len() == 1 {
+            "decimal".to_string()
+        } else {
+            format!("{ZERO_PADDED}{}", first.len())
+        });
+    }
+    let builtin = match first {
+        "一" => "chineseCounting",
+        "壹" => "chineseLegalSimplified",
+        "①" => "decimalEnclosedCircle",
+        "a" => "lowerLetter",
+        "A" => "upperLetter",
+        "i" => "lowerRoman",
+        "I" => "upperRoman",
+        "１" => "decimalFullWidth",
+        "甲" => "ideographTraditional",
+        _ => return None,
+    };
+    Some(builtin.to_string())
+}
+
 /// Formats a counter value in an OOXML number format.
 pub(crate) fn format_number(v: i64, fmt: &str) -> String {
+    if let Some(width) = fmt.strip_prefix(ZERO_PADDED) {
+        let width: usize = width.parse().unwrap_or(1);
+        return format!("{v:0width$}");
+    }
     match fmt {
         "none" | "bullet" => String::new(),
         "chineseCounting"

@@ -21,14 +21,31 @@ struct PPr {
     indent: Indent,
 }
 
-fn push_text(p: &mut Paragraph, s: &str) {
-    if s.is_empty() {
-        return;
+/// A paragraph being read: its inlines so far, and the text read since the last other inline
+/// (one [`Inline::Text`] once something else comes or the paragraph ends). The text buffer is
+/// reused from paragraph to paragraph, so a paragraph's text costs one exact-size allocation.
+struct Build {
+    p: Paragraph,
+    text: String,
+}
+
+impl Build {
+    fn add_text(&mut self, s: &str) {
+        self.text.push_str(s);
     }
-    if let Some(Inline::Text(t)) = p.inlines.last_mut() {
-        t.push_str(s);
-    } else {
-        p.inlines.push(Inline::Text(s.to_string()));
+
+    fn push(&mut self, i: Inline) {
+        self.flush();
+        self.p.inlines.push(i);
+    }
+
+    fn flush(&mut self) {
+        if !self.text.is_empty() {
+            self.p
+                .inlines
+                .push(Inline::Text(self.text.as_str().to_owned()));
+            self.text.clear();
+        }
     }
 }
 
@@ -43,17 +60,25 @@ impl Ctx {
     /// Reads a `w:p` whose start was just read.
     pub fn paragraph(&mut self, x: &mut Xml<'_>) -> Result<Paragraph> {
         let base = x.depth();
-        let mut p = Paragraph::default();
+        let mut b = Build {
+            p: Paragraph::default(),
+            // Taken for this paragraph (a text box inside it gets its own).
+            text: std::mem::take(&mut self.text_buf),
+        };
+        b.text.clear();
         let mut ppr = PPr::default();
         loop {
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => break,
-                Ev::Start(el) => self.inline(x, el, false, &mut p, &mut ppr)?,
-                Ev::Empty(el) => self.inline(x, el, true, &mut p, &mut ppr)?,
+                Ev::Start(el) => self.inline(x, el, false, &mut b, &mut ppr)?,
+                Ev::Empty(el) => self.inline(x, el, true, &mut b, &mut ppr)?,
                 _ => {}
             }
         }
+        b.flush();
+        self.text_buf = b.text;
+        let mut p = b.p;
         // A field whose instruction never got a `separate` or an `end` stops at the paragraph
         // end, so it cannot swallow the rest of the document.
         if self.fields.last() == Some(&true) {
@@ -74,11 +99,20 @@ impl Ctx {
 
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {
         p.style = ppr.style;
-        let style = p.style.as_deref().or(self.styles.default_para.as_deref());
-        let resolved = style.map(|s| self.styles.resolved(s)).unwrap_or_default();
+        // A paragraph without a style, or naming one the document does not define, has the
+        // default paragraph style (as in Word).
+        let style = p
+            .style
+            .as_deref()
+            .filter(|s| self.styles.resolved(s).is_some())
+            .or(self.styles.default_para.as_deref());
+        let resolved = style
+            .and_then(|s| self.styles.resolved(s))
+            .unwrap_or_default();
         p.outline_level = ppr.outline.filter(|&l| l < 9).or(resolved.outline);
-        p.alignment = ppr.alignment;
-        p.indent = ppr.indent;
+        // Direct properties win, each indentation attribute on its own, as in Word.
+        p.alignment = ppr.alignment.or(resolved.alignment);
+        p.indent = ppr.indent.or(resolved.indent);
         let (snum, slvl) = (resolved.num_id, resolved.ilvl);
         if let Some(num) = ppr.num_id.or(snum).filter(|&n| n != 0) {
             let lvl = ppr
@@ -99,7 +133,7 @@ impl Ctx {
         x: &mut Xml<'_>,
         el: El<'_>,
         empty: bool,
-        p: &mut Paragraph,
+        p: &mut Build,
         ppr: &mut PPr,
     ) -> Result<()> {
         // The most frequent elements first.
@@ -128,17 +162,17 @@ impl Ctx {
         match el.local() {
             b"pPr" if !empty => self.ppr(x, ppr)?,
             b"t" if !empty => self.text(x, p)?,
-            b"tab" | b"ptab" => p.inlines.push(Inline::Tab),
+            b"tab" | b"ptab" => p.push(Inline::Tab),
             b"br" => {
                 let kind = match x.w(&el, b"type").as_deref() {
                     Some("page") => BreakKind::Page,
                     Some("column") => BreakKind::Column,
                     _ => BreakKind::Line,
                 };
-                p.inlines.push(Inline::Break(kind));
+                p.push(Inline::Break(kind));
             }
-            b"cr" => p.inlines.push(Inline::Break(BreakKind::Line)),
-            b"noBreakHyphen" => push_text(p, "-"),
+            b"cr" => p.push(Inline::Break(BreakKind::Line)),
+            b"noBreakHyphen" => p.add_text("-"),
             b"sym" => self.sym(x, &el, p),
             b"fldChar" => {
                 let t = x.w(&el, b"fldCharType");
@@ -155,19 +189,19 @@ impl Ctx {
                 };
                 let id = x.w(&el, b"id").map(|v| v.into_owned()).unwrap_or_default();
                 self.refs.push(StoryRef::Note(kind, id.clone()));
-                p.inlines.push(Inline::NoteRef { kind, id });
+                p.push(Inline::NoteRef { kind, id });
                 if !empty {
                     x.skip_el(&el)?;
                 }
             }
             b"bookmarkStart" => {
                 if let Some(m) = self.bookmark_start(x, &el) {
-                    p.inlines.push(Inline::Mark(m));
+                    p.push(Inline::Mark(m));
                 }
             }
             b"bookmarkEnd" => {
                 if let Some(m) = self.bookmark_end(x, &el) {
-                    p.inlines.push(Inline::Mark(m));
+                    p.push(Inline::Mark(m));
                 }
             }
             b"drawing" | b"pict" | b"object" if !empty => self.graphic(x, p)?,
@@ -213,7 +247,7 @@ impl Ctx {
     }
 
     /// `w:t` (and `m:t`): its text, unless it is field code.
-    fn text(&mut self, x: &mut Xml<'_>, p: &mut Paragraph) -> Result<()> {
+    fn text(&mut self, x: &mut Xml<'_>, p: &mut Build) -> Result<()> {
         let base = x.depth();
         let code = self.in_instruction();
         loop {
@@ -231,7 +265,7 @@ impl Ctx {
                             .at(x.loc()),
                         );
                     }
-                    push_text(p, &s);
+                    p.add_text(&s);
                 }
                 _ => {}
             }
@@ -239,7 +273,7 @@ impl Ctx {
     }
 
     /// `w:sym`: the character, except symbol-font glyphs.
-    fn sym(&mut self, x: &Xml<'_>, el: &El<'_>, p: &mut Paragraph) {
+    fn sym(&mut self, x: &Xml<'_>, el: &El<'_>, p: &mut Build) {
         let font = x.w(el, b"font").unwrap_or(Cow::Borrowed(""));
         let code = x
             .w(el, b"char")
@@ -250,7 +284,7 @@ impl Ctx {
             Some(c) if !symbol_font && !(0xF000..=0xF0FF).contains(&c) => {
                 if let Some(ch) = char::from_u32(c) {
                     let mut b = [0u8; 4];
-                    push_text(p, ch.encode_utf8(&mut b));
+                    p.add_text(ch.encode_utf8(&mut b));
                 }
             }
             _ => self.diags.push(
@@ -267,7 +301,7 @@ impl Ctx {
     }
 
     /// `w:drawing`, `w:pict`, `w:object`: a picture, and any text-box content as a story.
-    fn graphic(&mut self, x: &mut Xml<'_>, p: &mut Paragraph) -> Result<()> {
+    fn graphic(&mut self, x: &mut Xml<'_>, p: &mut Build) -> Result<()> {
         let base = x.depth();
         let mut picture = false;
         let mut boxes = false;
@@ -307,7 +341,7 @@ impl Ctx {
             }
         }
         if picture || !boxes {
-            p.inlines.push(Inline::Image(name));
+            p.push(Inline::Image(name));
         }
         Ok(())
     }
@@ -360,7 +394,8 @@ impl Ctx {
     }
 }
 
-fn alignment(v: &str) -> Option<Alignment> {
+/// `w:jc`'s value → [`Alignment`].
+pub(crate) fn alignment(v: &str) -> Option<Alignment> {
     Some(match v {
         "left" | "start" => Alignment::Left,
         "center" => Alignment::Center,
@@ -371,7 +406,8 @@ fn alignment(v: &str) -> Option<Alignment> {
     })
 }
 
-fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
+/// `w:ind` → [`Indent`].
+pub(crate) fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
     // Every attribute once; the first-named of each pair wins, as in Word.
     let (mut left, mut start, mut right, mut end) = (None, None, None, None);
     let (mut first, mut hanging, mut first_ch, mut hanging_ch) = (None, None, None, None);

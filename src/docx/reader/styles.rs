@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
+use super::paragraph::{alignment, indent};
 use super::xml::{Ev, Ns, Xml};
+use crate::document::{Alignment, Indent};
 use crate::error::Result;
 
 enum EvKind {
@@ -26,10 +28,14 @@ pub(crate) struct Style {
     pub num_id: Option<u32>,
     /// `w:pPr/w:numPr/w:ilvl`.
     pub ilvl: Option<u8>,
+    /// `w:pPr/w:jc`.
+    pub alignment: Option<Alignment>,
+    /// `w:pPr/w:ind`.
+    pub indent: Indent,
 }
 
 /// What a paragraph style gives a paragraph once its `basedOn` chain is followed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Resolved {
     /// Outline level (below 9).
     pub outline: Option<u8>,
@@ -37,6 +43,10 @@ pub(crate) struct Resolved {
     pub num_id: Option<u32>,
     /// `ilvl`, nearest in the chain (found separately from `numId`).
     pub ilvl: Option<u8>,
+    /// Alignment, nearest in the chain.
+    pub alignment: Option<Alignment>,
+    /// Indentation, each attribute nearest in the chain.
+    pub indent: Indent,
 }
 
 /// The styles of a document.
@@ -104,6 +114,8 @@ impl Styles {
                         b"outlineLvl" => st.outline = val().and_then(|v| v.trim().parse().ok()),
                         b"numId" => st.num_id = val().and_then(|v| v.trim().parse().ok()),
                         b"ilvl" => st.ilvl = val().and_then(|v| v.trim().parse().ok()),
+                        b"jc" => st.alignment = val().as_deref().and_then(alignment),
+                        b"ind" => st.indent = indent(x, &el),
                         b"rPr" | b"tblPr" | b"trPr" | b"tcPr" | b"tblStylePr" | b"rsid"
                         | b"pPrChange" => {
                             if matches!(ev_kind, EvKind::Start) {
@@ -146,6 +158,10 @@ impl Styles {
                     outline: self.outline(id),
                     num_id,
                     ilvl,
+                    alignment: self.chain(id).find_map(|s| s.alignment),
+                    indent: self
+                        .chain(id)
+                        .fold(Indent::default(), |near, s| near.or(s.indent)),
                 };
                 (id.clone(), r)
             })
@@ -153,9 +169,9 @@ impl Styles {
         self.resolved = resolved;
     }
 
-    /// What style `id` gives a paragraph (nothing for an unknown style).
-    pub fn resolved(&self, id: &str) -> Resolved {
-        self.resolved.get(id).copied().unwrap_or_default()
+    /// What style `id` gives a paragraph; `None` for a style the document does not define.
+    pub fn resolved(&self, id: &str) -> Option<Resolved> {
+        self.resolved.get(id).copied()
     }
 
     /// Outline level through the `basedOn` chain (9 = body text = none).

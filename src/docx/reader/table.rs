@@ -159,8 +159,8 @@ impl Ctx {
                     }
                 }
                 b"tc" => {
-                    let (mut cell, vm) = if empty {
-                        (Cell::default(), VM::None)
+                    let (mut cell, vm, h_continue) = if empty {
+                        (Cell::default(), VM::None, false)
                     } else {
                         self.cell(x)?
                     };
@@ -191,8 +191,18 @@ impl Ctx {
                         pending.append(&mut cell.blocks);
                         cell.blocks = std::mem::take(&mut pending);
                     }
-                    row.cells.push(cell);
-                    vms.push(vm);
+                    // A legacy horizontal merge (`hMerge` continuing the cell on its left)
+                    // widens that cell; whatever it holds is kept there.
+                    match row.cells.last_mut() {
+                        Some(left) if h_continue && left.col + left.col_span == cell.col => {
+                            left.col_span += cell.col_span;
+                            left.blocks.append(&mut cell.blocks);
+                        }
+                        _ => {
+                            row.cells.push(cell);
+                            vms.push(vm);
+                        }
+                    }
                 }
                 b"bookmarkStart" => pending.extend(self.bookmark_start(x, &el).map(Block::Mark)),
                 b"bookmarkEnd" => pending.extend(self.bookmark_end(x, &el).map(Block::Mark)),
@@ -220,11 +230,13 @@ impl Ctx {
         Ok(Some((row, vms)))
     }
 
-    /// Reads a `w:tc`: its properties and its blocks.
-    fn cell(&mut self, x: &mut Xml<'_>) -> Result<(Cell, VM)> {
+    /// Reads a `w:tc`: its properties and its blocks; with its vertical merge and whether it
+    /// continues a horizontal merge (`hMerge` without `restart`).
+    fn cell(&mut self, x: &mut Xml<'_>) -> Result<(Cell, VM, bool)> {
         let base = x.depth();
         let mut cell = Cell::default();
         let mut vm = VM::None;
+        let mut h_continue = false;
         loop {
             let (el, empty) = match x.next()? {
                 Ev::Eof => return Err(x.eof()),
@@ -262,6 +274,9 @@ impl Ctx {
                                     _ => VM::Continue,
                                 }
                             }
+                            b"hMerge" => {
+                                h_continue = x.w(&p, b"val").as_deref() != Some("restart");
+                            }
                             // Widths, borders, shading, the tracked earlier properties
                             // (`tcPrChange`): nothing the tree keeps.
                             _ => x.skip_el(&p)?,
@@ -273,7 +288,7 @@ impl Ctx {
             }
             self.block_el(x, el, empty, &mut cell.blocks)?;
         }
-        Ok((cell, vm))
+        Ok((cell, vm, h_continue))
     }
 
     /// Turns `vMerge` restart/continue into row spans and covered cells.

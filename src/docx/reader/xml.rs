@@ -230,58 +230,6 @@ impl<'a> Xml<'a> {
         }
     }
 
-    /// Reads the next raw event, keeping depth and namespace scopes.
-    #[inline]
-    fn raw(&mut self) -> Result<Event<'a>> {
-        if self.pending_pop {
-            self.pending_pop = false;
-            self.ns.set_level(self.depth as u16);
-            self.ns_changed();
-        }
-        let ev = match self.r.read_event() {
-            Ok(ev) => ev,
-            Err(e) => {
-                return Err(Error::Xml {
-                    part: self.part.to_string(),
-                    position: self.r.error_position() + self.skipped,
-                    detail: e.to_string(),
-                })
-            }
-        };
-        match &ev {
-            Event::Start(s) => {
-                self.depth += 1;
-                if self.depth > self.max_depth {
-                    return Err(Error::LimitExceeded {
-                        limit: Limit::Depth,
-                        part: Some(self.part.to_string()),
-                        value: self.depth as u64,
-                        max: self.max_depth as u64,
-                    });
-                }
-                if declares(s) {
-                    self.declare(s, self.depth)?;
-                    self.ns_levels.push(self.depth);
-                }
-            }
-            Event::Empty(s) if declares(s) => {
-                self.declare(s, self.depth + 1)?;
-                self.pending_pop = true;
-            }
-            Event::End(_) => {
-                if self.ns_levels.last() == Some(&self.depth) {
-                    self.ns_levels.pop();
-                    self.ns.set_level(self.depth.saturating_sub(1) as u16);
-                    self.ns_changed();
-                }
-                self.depth = self.depth.saturating_sub(1);
-            }
-            Event::Eof if self.depth > 0 => return Err(self.eof()),
-            _ => {}
-        }
-        Ok(ev)
-    }
-
     fn declare(&mut self, s: &BytesStart<'_>, level: usize) -> Result<()> {
         self.ns
             .set_level(level.saturating_sub(1).min(u16::MAX as usize) as u16);
@@ -297,14 +245,80 @@ impl<'a> Xml<'a> {
         self.default_ns = None;
     }
 
-    /// The next event.
+    /// Drops the declarations of an empty element once it is behind us.
+    #[inline]
+    fn pop_pending(&mut self) {
+        if self.pending_pop {
+            self.pending_pop = false;
+            self.ns.set_level(self.depth as u16);
+            self.ns_changed();
+        }
+    }
+
+    /// quick-xml's next event, its error placed in this part.
+    #[inline]
+    fn read_raw(&mut self) -> Result<Event<'a>> {
+        self.r.read_event().map_err(|e| Error::Xml {
+            part: self.part.to_string(),
+            position: self.r.error_position() + self.skipped,
+            detail: e.to_string(),
+        })
+    }
+
+    /// One element deeper, within the depth limit.
+    #[inline]
+    fn descend(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(Error::LimitExceeded {
+                limit: Limit::Depth,
+                part: Some(self.part.to_string()),
+                value: self.depth as u64,
+                max: self.max_depth as u64,
+            });
+        }
+        Ok(())
+    }
+
+    /// One element up, ending the declarations the closed element made.
+    #[inline]
+    fn ascend(&mut self) {
+        if self.ns_levels.last() == Some(&self.depth) {
+            self.ns_levels.pop();
+            self.ns.set_level(self.depth.saturating_sub(1) as u16);
+            self.ns_changed();
+        }
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// The next event, keeping depth and namespace scopes.
+    ///
+    /// One `match` on quick-xml's event does the bookkeeping and builds [`Ev`]: the event kind
+    /// is dispatched once here (and once by the caller), which matters at one call per element.
     #[inline]
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            return Ok(match self.raw()? {
-                Event::Start(s) => Ev::Start(self.el(s, false)),
-                Event::Empty(s) => Ev::Empty(self.el(s, true)),
-                Event::End(_) => Ev::End,
+            self.pop_pending();
+            return Ok(match self.read_raw()? {
+                Event::Start(s) => {
+                    self.descend()?;
+                    if declares(&s) {
+                        self.declare(&s, self.depth)?;
+                        self.ns_levels.push(self.depth);
+                    }
+                    Ev::Start(self.el(s, false))
+                }
+                Event::Empty(s) => {
+                    if declares(&s) {
+                        self.declare(&s, self.depth + 1)?;
+                        self.pending_pop = true;
+                    }
+                    Ev::Empty(self.el(s, true))
+                }
+                Event::End(_) => {
+                    self.ascend();
+                    Ev::End
+                }
                 Event::Text(t) => Ev::Text(Text(t.into_inner())),
                 Event::CData(t) => Ev::Text(Text(t.into_inner())),
                 Event::GeneralRef(r) => match self.entity(r.as_ref()) {
@@ -321,6 +335,7 @@ impl<'a> Xml<'a> {
                     continue;
                 }
                 Event::Comment(_) | Event::PI(_) | Event::Decl(_) => continue,
+                Event::Eof if self.depth > 0 => return Err(self.eof()),
                 Event::Eof => Ev::Eof,
             });
         }
@@ -374,6 +389,12 @@ impl<'a> Xml<'a> {
                 ns
             }
             Some(p) => {
+                // Nearly every element has the prefix of the one before (`w`).
+                if let Some((k, ns)) = self.cache.first() {
+                    if k.len() == p.len() && k.iter().zip(p).all(|(a, b)| a == b) {
+                        return *ns;
+                    }
+                }
                 if let Some((_, ns)) = self.cache.iter().find(|(k, _)| k == p) {
                     return *ns;
                 }
@@ -438,43 +459,12 @@ impl<'a> Xml<'a> {
 
     /// Reads until the element just opened is closed, event by event.
     pub fn skip(&mut self) -> Result<()> {
-        if self.pending_pop {
-            self.pending_pop = false;
-            self.ns.set_level(self.depth as u16);
-            self.ns_changed();
-        }
+        self.pop_pending();
         let base = self.depth;
         while self.depth >= base {
-            let ev = match self.r.read_event() {
-                Ok(ev) => ev,
-                Err(e) => {
-                    return Err(Error::Xml {
-                        part: self.part.to_string(),
-                        position: self.r.error_position() + self.skipped,
-                        detail: e.to_string(),
-                    })
-                }
-            };
-            match ev {
-                Event::Start(_) => {
-                    self.depth += 1;
-                    if self.depth > self.max_depth {
-                        return Err(Error::LimitExceeded {
-                            limit: Limit::Depth,
-                            part: Some(self.part.to_string()),
-                            value: self.depth as u64,
-                            max: self.max_depth as u64,
-                        });
-                    }
-                }
-                Event::End(_) => {
-                    if self.ns_levels.last() == Some(&self.depth) {
-                        self.ns_levels.pop();
-                        self.ns.set_level(self.depth.saturating_sub(1) as u16);
-                        self.ns_changed();
-                    }
-                    self.depth -= 1;
-                }
+            match self.read_raw()? {
+                Event::Start(_) => self.descend()?,
+                Event::End(_) => self.ascend(),
                 Event::Eof => return Err(self.eof()),
                 _ => {}
             }
