@@ -345,3 +345,29 @@ fn headings_beyond_level_four_keep_their_outline_level() {
         .collect();
     assert_eq!(levels, [Some(4), None]);
 }
+
+#[test]
+fn a_reader_finds_body_and_title_layout_through_the_styles() {
+    use xxgk::document::Alignment;
+    let report = truth::ningbo();
+    let (_, _, bytes) = package(&report);
+    let document = xxgk::read_bytes(&bytes, Some("x.docx"), &xxgk::Options::default()).unwrap();
+    let paragraph = |text: &str| {
+        document
+            .body
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph(p) if p.text() == text => Some(p.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("{text} not read"))
+    };
+    // GB/T 9704 7.3.3: body paragraphs justified, two characters in on the first line.
+    let intro = paragraph(&report.intro[0]);
+    assert_eq!(intro.alignment, Some(Alignment::Justify));
+    assert_eq!(intro.indent.first_line_chars, Some(200));
+    // 7.3.1: the title centred, not indented.
+    let title = paragraph(&report.title);
+    assert_eq!(title.alignment, Some(Alignment::Center));
+    assert_eq!(title.indent.first_line_chars, Some(0));
+}
