@@ -164,20 +164,21 @@ impl Value {
 /// Removes every whitespace character and makes full-width digits ASCII; a full-width or
 /// typographic minus before a digit becomes `-`.
 fn compact(text: &str) -> String {
-    let chars: Vec<char> = text
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text
         .chars()
         .filter(|c| !is_space(*c))
         .map(ascii_digit)
-        .collect();
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in chars.iter().enumerate() {
-        let next_digit = chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-        if i == 0 && matches!(c, '－' | '−' | '‐') && next_digit {
-            out.push('-');
-        } else {
-            out.push(*c);
+        .peekable();
+    // A leading full-width or typographic minus before a digit is `-`.
+    if let Some(&c) = chars.peek() {
+        if matches!(c, '－' | '−' | '‐') {
+            chars.next();
+            let next_digit = chars.peek().is_some_and(|n| n.is_ascii_digit());
+            out.push(if next_digit { '-' } else { c });
         }
     }
+    out.extend(chars);
     out
 }
 

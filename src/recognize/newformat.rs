@@ -51,7 +51,7 @@ fn text(slot: &super::grid::Slot<'_>) -> String {
 }
 
 fn value_of(slot: Option<&super::grid::Slot<'_>>) -> Value {
-    slot.map(|s| Value::parse(&cell_lines(s.cell).join("\n")))
+    slot.map(|s| Value::parse(&super::rows::joined(&cell_lines(s.cell))))
         .unwrap_or_default()
 }
 

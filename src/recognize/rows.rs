@@ -382,7 +382,8 @@ impl TableReader {
                 unit = above.clone();
             }
         }
-        if !unit.is_empty() {
+        // Only text dumps carry a unit down to the rows below.
+        if self.text_dump && !unit.is_empty() {
             self.last_unit = Some(unit.clone());
         }
         let short_value = short && row.slots.len() == 2;
@@ -391,14 +392,14 @@ impl TableReader {
             if short_value && Some(col) == first_value {
                 return lines
                     .get(1)
-                    .map(|l| Value::parse(&l.join("\n")))
+                    .map(|l| Value::parse(&joined(l)))
                     .unwrap_or_default();
             }
             if covers(Some(col)) {
                 return Value::blank();
             }
             lines_at(col)
-                .map(|l| Value::parse(&l.join("\n")))
+                .map(|l| Value::parse(&joined(l)))
                 .unwrap_or_default()
         };
         let mut values: Vec<Value> = roles.values.iter().map(|(c, _)| read_value(*c)).collect();
@@ -407,14 +408,17 @@ impl TableReader {
             .iter()
             .position(|(_, k)| matches!(k.as_str(), "统计数" | "合计" | "总计" | "数量"))
             .unwrap_or(0);
-        let value = values.get(main).cloned().unwrap_or_default();
-        if roles.values.len() > 1 {
+        let value = if roles.values.len() > 1 {
             if self.table.columns.is_empty() {
                 self.table.columns = roles.values.iter().map(|(_, k)| k.clone()).collect();
             }
+            values.get(main).cloned().unwrap_or_default()
         } else {
+            // One value column: the value only, not also a list of one.
+            let v = values.drain(..).nth(main).unwrap_or_default();
             values.clear();
-        }
+            v
+        };
         let index = self.table.rows.len();
         let row_path = || format!("rows[{index}]");
         let value_path = || format!("rows[{index}].value");
@@ -474,9 +478,20 @@ pub fn label_and_note(lines: &[String]) -> (String, Option<String>) {
     (lines.concat(), None)
 }
 
+/// A cell's lines joined with `\n` (a one-line cell is not copied).
+pub fn joined(lines: &[String]) -> std::borrow::Cow<'_, str> {
+    match lines {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(lines.join("\n")),
+    }
+}
+
 /// A unit cell: whitespace removed; only dashes / slashes → `——`.
 pub fn unit_text(lines: &[String]) -> String {
-    let s = compact(&lines.concat());
+    let s = match lines {
+        [one] => compact(one),
+        _ => compact(&lines.concat()),
+    };
     let dashy = |c: char| {
         matches!(
             c,
