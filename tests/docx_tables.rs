@@ -109,6 +109,18 @@ fn legacy_horizontal_merges_become_column_spans() {
 }
 
 #[test]
+fn the_grid_before_a_tracked_change_is_not_the_grid() {
+    let doc = body(&format!(
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="2000"/>
+             <w:tblGridChange w:id="7"><w:tblGrid><w:gridCol w:w="5000"/></w:tblGrid></w:tblGridChange>
+           </w:tblGrid><w:tr>{}{}</w:tr></w:tbl>"#,
+        tc("", "单位"),
+        tc("", "数量")
+    ));
+    assert_eq!(table(&doc).grid, [3000, 2000]);
+}
+
+#[test]
 fn continuation_without_restart_is_its_own_cell() {
     let doc = body(&format!(
         r#"<w:tbl>{}<w:tr>{}</w:tr></w:tbl>"#,

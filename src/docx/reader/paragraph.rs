@@ -307,12 +307,8 @@ impl Ctx {
         let mut boxes = false;
         let mut name: Option<String> = None;
         loop {
-            let (el, empty) = match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => break,
-                Ev::Start(el) => (el, false),
-                Ev::Empty(el) => (el, true),
-                _ => continue,
+            let Some((el, empty)) = x.child(base)? else {
+                break;
             };
             if self.wrapper(x, &el, empty)? != Wrap::No {
                 continue;
@@ -361,12 +357,8 @@ impl Ctx {
     fn ppr(&mut self, x: &mut Xml<'_>, ppr: &mut PPr) -> Result<()> {
         let base = x.depth();
         loop {
-            let (el, empty) = match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => return Ok(()),
-                Ev::Start(el) => (el, false),
-                Ev::Empty(el) => (el, true),
-                _ => continue,
+            let Some((el, empty)) = x.child(base)? else {
+                return Ok(());
             };
             if el.ns != Ns::W {
                 if !empty {

@@ -34,12 +34,8 @@ impl Ctx {
         let mut pending: Vec<Mark> = Vec::new();
         let mut vms: Vec<Vec<VM>> = Vec::new();
         loop {
-            let (el, empty) = match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => break,
-                Ev::Start(el) => (el, false),
-                Ev::Empty(el) => (el, true),
-                _ => continue,
+            let Some((el, empty)) = x.child(base)? else {
+                break;
             };
             if self.wrapper(x, &el, empty)? != Wrap::No || el.ns != Ns::W {
                 continue;
@@ -48,15 +44,13 @@ impl Ctx {
                 b"tblPr" if !empty => self.tbl_pr(x, &mut t)?,
                 b"tblGrid" if !empty => {
                     let gb = x.depth();
-                    loop {
-                        match x.next()? {
-                            Ev::Eof => return Err(x.eof()),
-                            Ev::End if x.depth() < gb => break,
-                            Ev::Start(c) | Ev::Empty(c) if c.is(Ns::W, b"gridCol") => {
-                                let w = x.w(&c, b"w").and_then(|v| twips(&v)).unwrap_or(0);
-                                t.grid.push(w.max(0) as u32);
-                            }
-                            _ => {}
+                    while let Some((c, _)) = x.child(gb)? {
+                        if c.is(Ns::W, b"gridCol") {
+                            let w = x.w(&c, b"w").and_then(|v| twips(&v)).unwrap_or(0);
+                            t.grid.push(w.max(0) as u32);
+                        } else {
+                            // The grid before a tracked change (`tblGridChange`) is not this one.
+                            x.skip_el(&c)?;
                         }
                     }
                 }
@@ -83,18 +77,15 @@ impl Ctx {
 
     fn tbl_pr(&mut self, x: &mut Xml<'_>, t: &mut Table) -> Result<()> {
         let base = x.depth();
-        loop {
-            match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => return Ok(()),
-                Ev::Start(el) | Ev::Empty(el) if el.is(Ns::W, b"tblStyle") => {
-                    t.style = x.w(&el, b"val").map(|v| v.into_owned());
-                }
+        while let Some((el, _)) = x.child(base)? {
+            if el.is(Ns::W, b"tblStyle") {
+                t.style = x.w(&el, b"val").map(|v| v.into_owned());
+            } else {
                 // Borders, margins, widths: nothing the tree keeps.
-                Ev::Start(el) => x.skip_el(&el)?,
-                _ => {}
+                x.skip_el(&el)?;
             }
         }
+        Ok(())
     }
 
     /// Reads a `w:tr`; `None` for a row deleted with tracked changes.
@@ -107,12 +98,8 @@ impl Ctx {
         let mut pending: Vec<Block> = Vec::new();
         let mut wide = false;
         loop {
-            let (el, empty) = match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => break,
-                Ev::Start(el) => (el, false),
-                Ev::Empty(el) => (el, true),
-                _ => continue,
+            let Some((el, empty)) = x.child(base)? else {
+                break;
             };
             if deleted {
                 if !empty {
@@ -238,12 +225,8 @@ impl Ctx {
         let mut vm = VM::None;
         let mut h_continue = false;
         loop {
-            let (el, empty) = match x.next()? {
-                Ev::Eof => return Err(x.eof()),
-                Ev::End if x.depth() < base => break,
-                Ev::Start(el) => (el, false),
-                Ev::Empty(el) => (el, true),
-                _ => continue,
+            let Some((el, empty)) = x.child(base)? else {
+                break;
             };
             if el.is(Ns::W, b"tcPr") && !empty {
                 let pb = x.depth();

@@ -472,6 +472,21 @@ impl<'a> Xml<'a> {
         Ok(())
     }
 
+    /// The next child element of the element whose content began at depth `base` (as
+    /// [`Xml::depth`] gave it after its start), with whether it is empty; `None` once that
+    /// element's end tag is read. Text between children is passed over.
+    pub fn child(&mut self, base: usize) -> Result<Option<(El<'a>, bool)>> {
+        loop {
+            match self.next()? {
+                Ev::Eof => return Err(self.eof()),
+                Ev::End if self.depth < base => return Ok(None),
+                Ev::Start(el) => return Ok(Some((el, false))),
+                Ev::Empty(el) => return Ok(Some((el, true))),
+                _ => {}
+            }
+        }
+    }
+
     /// The error for a part that ends inside an element.
     pub fn eof(&self) -> Error {
         self.error("unexpected end of part inside an element")
