@@ -306,10 +306,7 @@ impl Ctx {
         let mut picture = false;
         let mut boxes = false;
         let mut name: Option<String> = None;
-        loop {
-            let Some((el, empty)) = x.child(base)? else {
-                break;
-            };
+        while let Some((el, empty)) = x.child(base)? {
             if self.wrapper(x, &el, empty)? != Wrap::No {
                 continue;
             }
@@ -356,10 +353,7 @@ impl Ctx {
     /// `w:pPr`.
     fn ppr(&mut self, x: &mut Xml<'_>, ppr: &mut PPr) -> Result<()> {
         let base = x.depth();
-        loop {
-            let Some((el, empty)) = x.child(base)? else {
-                return Ok(());
-            };
+        while let Some((el, empty)) = x.child(base)? {
             if el.ns != Ns::W {
                 if !empty {
                     x.skip_el(&el)?;
@@ -383,6 +377,7 @@ impl Ctx {
                 }
             }
         }
+        Ok(())
     }
 }
 

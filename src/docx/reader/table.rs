@@ -33,10 +33,7 @@ impl Ctx {
         let mut t = Table::default();
         let mut pending: Vec<Mark> = Vec::new();
         let mut vms: Vec<Vec<VM>> = Vec::new();
-        loop {
-            let Some((el, empty)) = x.child(base)? else {
-                break;
-            };
+        while let Some((el, empty)) = x.child(base)? {
             if self.wrapper(x, &el, empty)? != Wrap::No || el.ns != Ns::W {
                 continue;
             }
@@ -97,10 +94,7 @@ impl Ctx {
         let mut deleted = false;
         let mut pending: Vec<Block> = Vec::new();
         let mut wide = false;
-        loop {
-            let Some((el, empty)) = x.child(base)? else {
-                break;
-            };
+        while let Some((el, empty)) = x.child(base)? {
             if deleted {
                 if !empty {
                     x.skip_el(&el)?;
@@ -224,10 +218,7 @@ impl Ctx {
         let mut cell = Cell::default();
         let mut vm = VM::None;
         let mut h_continue = false;
-        loop {
-            let Some((el, empty)) = x.child(base)? else {
-                break;
-            };
+        while let Some((el, empty)) = x.child(base)? {
             if el.is(Ns::W, b"tcPr") && !empty {
                 let pb = x.depth();
                 loop {

@@ -566,6 +566,10 @@ fn declares(s: &BytesStart<'_>) -> bool {
 /// is no such end tag or the scan meets a declaration (`<!DOCTYPE` and the like): the caller
 /// then reads event by event.
 fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
+    if name.is_empty() {
+        // Not a name any tag can close: left to the event-by-event reading.
+        return None;
+    }
     let names_it = |t: &[u8], ends: &[u8]| {
         t.starts_with(name) && t.get(name.len()).is_some_and(|b| ends.contains(b))
     };
@@ -597,7 +601,7 @@ fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
                     // The same element nested: count it unless it is empty (`/>`), looking
                     // for the tag's end outside quoted attribute values.
                     let end = tag_end(tail)?;
-                    if tail[end - 1] != b'/' {
+                    if end == 0 || tail[end - 1] != b'/' {
                         open += 1;
                     }
                     i = at + 1 + end + 1;
@@ -725,6 +729,8 @@ mod tests {
         for (rest, want) in cases {
             assert_eq!(find_close(rest.as_bytes(), name), *want, "{rest}");
         }
+        // An empty name (a start tag `<>` quick-xml let through) is never scanned for.
+        assert_eq!(find_close(b"<>x</>", b""), None);
     }
 
     #[test]
