@@ -1,5 +1,8 @@
 //! The `xxgk` command line: exit codes, safe output files, batch determinism.
 
+#[path = "tools/reports.rs"]
+mod reports;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -229,25 +232,9 @@ fn check_exits_1_on_an_error_finding_and_names_file_and_row() {
 
 #[test]
 fn check_against_the_previous_year() {
-    use xxgk::model::{Report, Row, StatTable, TableKind, Value};
     // Rules in force (表二, 第二十条第（一）项): 12 last year, 2 made and 1 repealed this year,
     // so 13 are expected; the report says 15 (N6, an info finding).
-    let active = |made: &str, repealed: &str, valid: &str| Report {
-        tables: vec![StatTable {
-            kind: TableKind::Active2021,
-            rows: vec![Row {
-                label: "行政规范性文件".into(),
-                path: vec!["第二十条第（一）项".into(), "行政规范性文件".into()],
-                values: [made, repealed, valid]
-                    .iter()
-                    .map(|v| Value::parse(v))
-                    .collect(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
+    let active = reports::rules_in_force;
     let dir = tempdir("previous");
     let prev = dir.join("2020.json");
     let cur = dir.join("2021.json");

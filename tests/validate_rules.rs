@@ -3,6 +3,9 @@
 //! values (`/`, dashes, blanks) give at most an info. Cases include the Ningbo data quirks
 //! (formats.md §2.4 item 6) and the Xi'an 2018 figures quoted for LR1–LR3.
 
+#[path = "tools/reports.rs"]
+mod reports;
+
 use xxgk::catalog;
 use xxgk::model::{Report, Row, StatTable, TableKind, Value};
 use xxgk::{validate, Diagnostic, Severity};
@@ -462,22 +465,7 @@ fn n4_carried_over_matches_last_years_carry_forward() {
 
 #[test]
 fn n6_rules_in_force_carry_over() {
-    let active = |made: &str, repealed: &str, valid: &str| Report {
-        tables: vec![StatTable {
-            kind: TableKind::Active2021,
-            rows: vec![Row {
-                label: "行政规范性文件".into(),
-                path: vec!["第二十条第（一）项".into(), "行政规范性文件".into()],
-                values: [made, repealed, valid]
-                    .iter()
-                    .map(|v| Value::parse(v))
-                    .collect(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
+    let active = reports::rules_in_force;
     let prev = active("1", "0", "12");
     assert!(xxgk::validate::across_years(&prev, &active("2", "1", "13")).is_empty());
     let f = xxgk::validate::across_years(&prev, &active("2", "1", "15"));
