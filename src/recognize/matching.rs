@@ -34,6 +34,16 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
     let mut found: Vec<Option<usize>> = vec![None; rows.len()];
     let mut diags = Vec::new();
     let path = |i: usize| Location::path(format!("tables[{table}].rows[{i}]"));
+    let unknown = |r: usize| {
+        Diagnostic::warning(
+            "recognize.row.unknown",
+            format!(
+                "row `{}` is not in the catalogue; kept without a code",
+                rows[r].label
+            ),
+        )
+        .at(path(r))
+    };
 
     // Pass 1: exact keys, in order.
     let mut cursor = 0;
@@ -62,16 +72,7 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
         }
         tried += 1;
         if tried > MAX_FUZZY {
-            diags.push(
-                Diagnostic::warning(
-                    "recognize.row.unknown",
-                    format!(
-                        "row `{}` is not in the catalogue; kept without a code",
-                        rows[r].label
-                    ),
-                )
-                .at(path(r)),
-            );
+            diags.push(unknown(r));
             continue;
         }
         let lo = found[..r]
@@ -121,16 +122,7 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
                 };
                 diags.push(d.at(path(r)));
             }
-            None => diags.push(
-                Diagnostic::warning(
-                    "recognize.row.unknown",
-                    format!(
-                        "row `{}` is not in the catalogue; kept without a code",
-                        rows[r].label
-                    ),
-                )
-                .at(path(r)),
-            ),
+            None => diags.push(unknown(r)),
         }
     }
     let mut matched = 0;
