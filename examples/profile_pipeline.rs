@@ -6,8 +6,9 @@
 //!     callgrind_annotate --inclusive=yes callgrind.out.<pid>
 //!
 //! Arguments: sample file name in ../shared/samples, body repetitions (1 = the sample as it
-//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two, or
-//! `recognize` to read once and recognize the tree `iterations` times.
+//! is), iterations, and optionally `baseline` or `pipeline` to run only one of the two, `read`
+//! to run only the DOCX reader, or `recognize` to read once and recognize the tree `iterations`
+//! times.
 
 #[path = "../benches/common/mod.rs"]
 mod common;
@@ -23,6 +24,13 @@ fn main() {
         let doc = xxgk::docx::read(bytes, &xxgk::docx::ReadOptions::default()).expect("reads");
         for _ in 0..iters {
             black_box(xxgk::recognize::recognize(black_box(&doc)).tables.len());
+        }
+        return;
+    }
+    if only == Some("read") {
+        for _ in 0..iters {
+            let doc = xxgk::docx::read(black_box(bytes), &xxgk::docx::ReadOptions::default());
+            black_box(doc.map(|d| d.body.len()).unwrap_or(0));
         }
         return;
     }

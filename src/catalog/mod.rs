@@ -190,8 +190,12 @@ pub fn raw_data() -> [(&'static str, &'static str); 3] {
 /// | `１．政府公报公开政府信息数`, `1、政府公报…` | `1.政府公报公开政府信息数` |
 /// | `其中:涉及国家秘密` | `其中：涉及国家秘密` |
 pub fn label_key(label: &str) -> String {
-    // Most labels are already in key form: copied whole when no character needs mapping and
-    // no leading `1、` needs rewriting.
+    key_of(label).into_owned()
+}
+
+/// [`label_key`], borrowing the label when it is already in key form (most labels are: no
+/// character needs mapping and no leading `1、` needs rewriting).
+pub fn key_of(label: &str) -> std::borrow::Cow<'_, str> {
     let plain = label.chars().all(|c| {
         !is_space(c)
             && ascii_digit(c) == c
@@ -199,7 +203,7 @@ pub fn label_key(label: &str) -> String {
     });
     let digits = label.bytes().take_while(|b| b.is_ascii_digit()).count();
     if plain && !(digits > 0 && label[digits..].starts_with('、')) {
-        return label.to_string();
+        return std::borrow::Cow::Borrowed(label);
     }
     let mut out = String::with_capacity(label.len());
     let mut quote_open = false;
@@ -226,7 +230,7 @@ pub fn label_key(label: &str) -> String {
     if digits > 0 && out[digits..].starts_with('、') {
         out.replace_range(digits..digits + '、'.len_utf8(), ".");
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The key without its number prefix and without a leading `其中：` (for close matches).

@@ -112,7 +112,12 @@ impl Value {
     /// whitespace removed.
     pub fn parse(text: &str) -> Value {
         let kept = text.trim_matches(is_space).to_string();
-        let reading = read(&compact(&kept));
+        // Printable ASCII is already compact (nothing to remove or map).
+        let reading = if kept.bytes().all(|b| b.is_ascii_graphic()) {
+            read(&kept)
+        } else {
+            read(&compact(&kept))
+        };
         Value {
             text: kept,
             reading,

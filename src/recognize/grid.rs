@@ -2,7 +2,9 @@
 //! (vertical merges followed to their origin), empty spacer columns dropped, neighbouring
 //! positions of one cell joined into one slot with a span.
 
-use crate::document::{Block, Cell, Inline, MarkKind, Table, VMerge};
+use std::borrow::Cow;
+
+use crate::document::{Block, BreakKind, Cell, Inline, MarkKind, Paragraph, Table, VMerge};
 use crate::model::is_space;
 
 /// Most grid columns considered (a wider grid is cut; the rest is reported by the caller).
@@ -43,17 +45,23 @@ impl<'a> GridRow<'a> {
 }
 
 /// The lines of a cell: its paragraphs split at line breaks, each stripped of outer whitespace,
-/// empty lines dropped (nested tables: their cells' lines).
-pub fn cell_lines(cell: &Cell) -> Vec<String> {
+/// empty lines dropped (nested tables: their cells' lines). A line that is one text run of
+/// the tree is borrowed, not copied.
+pub fn cell_lines(cell: &Cell) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
-    blocks_lines(&cell.blocks, &mut out, 0);
+    cell_lines_into(cell, &mut out);
     out
 }
 
-fn blocks_lines(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
+/// [`cell_lines`] pushed onto `out`.
+pub fn cell_lines_into<'a>(cell: &'a Cell, out: &mut Vec<Cow<'a, str>>) {
+    blocks_lines(&cell.blocks, out, 0);
+}
+
+fn blocks_lines<'a>(blocks: &'a [Block], out: &mut Vec<Cow<'a, str>>, depth: usize) {
     for b in blocks {
         match b {
-            Block::Paragraph(p) => push_lines(p.text(), out),
+            Block::Paragraph(p) => paragraph_lines(p, out),
             Block::Table(t) if depth < 16 => {
                 for r in &t.rows {
                     for c in &r.cells {
@@ -64,6 +72,34 @@ fn blocks_lines(blocks: &[Block], out: &mut Vec<String>, depth: usize) {
             _ => {}
         }
     }
+}
+
+/// The stripped, non-empty lines of a paragraph's text ([`Paragraph::text`]) pushed onto `out`.
+/// A paragraph whose text is one run (no label, tab or line break) lends it.
+pub fn paragraph_lines<'a>(p: &'a Paragraph, out: &mut Vec<Cow<'a, str>>) {
+    let labelled = p.numbering.as_ref().is_some_and(|n| !n.bullet);
+    let mut one: Option<&'a str> = None;
+    let mut single = !labelled;
+    for i in &p.inlines {
+        if !single {
+            break;
+        }
+        match i {
+            Inline::Text(t) if one.is_none() => one = Some(t),
+            Inline::Text(_) | Inline::Tab | Inline::Break(BreakKind::Line) => single = false,
+            _ => {}
+        }
+    }
+    if single {
+        if let Some(l) = one
+            .map(|t| t.trim_matches(is_space))
+            .filter(|l| !l.is_empty())
+        {
+            out.push(Cow::Borrowed(l));
+        }
+        return;
+    }
+    push_lines(p.text(), out);
 }
 
 /// True when a block list holds a character that is not white space (what [`cell_lines`]
@@ -90,22 +126,22 @@ fn has_text(blocks: &[Block], depth: usize) -> bool {
 
 /// Pushes the stripped, non-empty lines of `text` onto `out`; a one-line text that needs no
 /// stripping is moved, not copied.
-pub fn push_lines(text: String, out: &mut Vec<String>) {
+fn push_lines<'a>(text: String, out: &mut Vec<Cow<'a, str>>) {
     if !text.contains('\n') {
         let l = text.trim_matches(is_space);
         if l.len() == text.len() {
             if !text.is_empty() {
-                out.push(text);
+                out.push(Cow::Owned(text));
             }
         } else if !l.is_empty() {
-            out.push(l.to_string());
+            out.push(Cow::Owned(l.to_string()));
         }
         return;
     }
     for line in text.split('\n') {
         let l = line.trim_matches(is_space);
         if !l.is_empty() {
-            out.push(l.to_string());
+            out.push(Cow::Owned(l.to_string()));
         }
     }
 }
@@ -166,11 +202,12 @@ pub fn logical_rows(table: &Table) -> Vec<GridRow<'_>> {
 /// each cell's text is read once.
 pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
     let width = table.columns().min(MAX_COLUMNS);
-    // The cell seen at each grid position, and whether the position's own cell spans one column.
-    let mut seen: Vec<Vec<Option<(&Cell, bool)>>> = Vec::with_capacity(table.rows.len());
+    // The cell seen at each grid position, and whether the position's own cell spans one column
+    // (row by row, `width` positions each).
+    let mut seen: Vec<Option<(&Cell, bool)>> = vec![None; table.rows.len() * width];
     let mut above: Vec<Option<&Cell>> = vec![None; width];
-    for row in &table.rows {
-        let mut line: Vec<Option<(&Cell, bool)>> = vec![None; width];
+    for (r, row) in table.rows.iter().enumerate() {
+        let line = &mut seen[r * width..(r + 1) * width];
         for own in &row.cells {
             let end = own.col.saturating_add(own.col_span).min(width);
             for (c, slot) in line.iter_mut().enumerate().take(end).skip(own.col) {
@@ -184,13 +221,13 @@ pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
         for (c, s) in line.iter().enumerate() {
             above[c] = s.map(|(cell, _)| cell);
         }
-        seen.push(line);
     }
+    let lines = || (0..table.rows.len()).map(|r| &seen[r * width..(r + 1) * width]);
     // A column is kept at its first single-column cell with text (most columns: the first row).
     let keep: Vec<bool> = (0..width)
         .map(|c| {
             !drop_spacers
-                || seen.iter().any(|line| match line[c] {
+                || lines().any(|line| match line[c] {
                     Some((cell, true)) => has_text(&cell.blocks, 0),
                     _ => false,
                 })
@@ -198,7 +235,7 @@ pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
         .collect();
     let kept: Vec<usize> = (0..width).filter(|c| keep[*c]).collect();
     let mut out = Vec::with_capacity(table.rows.len());
-    for (row, line) in table.rows.iter().zip(&seen) {
+    for (row, line) in table.rows.iter().zip(lines()) {
         let mut slots: Vec<Slot<'_>> = Vec::new();
         for (logical, c) in kept.iter().enumerate() {
             let Some((cell, _)) = line[*c] else {

@@ -13,7 +13,7 @@
 //! Duplicate labels (`（二）被依法纠错数` under both 四 and 五) are resolved by order: the first
 //! unused candidate after the last matched row wins.
 
-use crate::catalog::{bare_key, label_key, Catalog};
+use crate::catalog::{bare_key, key_of, label_key, Catalog};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::Row;
 
@@ -48,7 +48,7 @@ pub fn match_rows(rows: &mut [Row], catalog: &Catalog, table: usize) -> (usize, 
     // Pass 1: exact keys, in order.
     let mut cursor = 0;
     for (r, row) in rows.iter().enumerate() {
-        let k = label_key(&row.label);
+        let k = key_of(&row.label);
         // Label and note together (without a note: the label's key itself).
         let kn = row
             .note

@@ -31,6 +31,8 @@ pub mod numbering;
 mod rows;
 mod sections;
 
+use std::borrow::Cow;
+
 use crate::catalog::{label_key, stats2018};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::document::{Block, Document, MarkKind, SourceFormat, Table};
@@ -54,8 +56,17 @@ pub fn recognize(doc: &Document) -> Report {
         ..Default::default()
     };
     let mut anchors: Vec<(String, String)> = Vec::new();
+    // The statistics table's logical rows, kept from the test for the reading.
+    let mut stats_rows = None;
     let stats = items.iter().position(|it| match &it.kind {
-        ItemKind::Table(t) => is_stats_table(t),
+        ItemKind::Table(t) => {
+            let rows = logical_rows(t);
+            let found = is_stats_table(&rows);
+            if found {
+                stats_rows = Some(rows);
+            }
+            found
+        }
         ItemKind::Para(_) => false,
     });
 
@@ -81,7 +92,8 @@ pub fn recognize(doc: &Document) -> Report {
             }) = items.get(next)
             {
                 reader.pending_marks(starts);
-                reader.read(&logical_rows(table), *block);
+                let rows = stats_rows.take().unwrap_or_else(|| logical_rows(table));
+                reader.read(&rows, *block);
                 next += 1;
             }
             (top, next)
@@ -117,10 +129,16 @@ pub fn recognize(doc: &Document) -> Report {
             rest.remove(0);
         }
     }
+    let narrated = !rest.is_empty();
     for (text, marks) in rest {
-        let at = builder.push(&text);
-        anchors.extend(marks.iter().map(|m| (m.clone(), at.clone())));
-        last = at;
+        builder.add(text);
+        if !marks.is_empty() {
+            let at = builder.last_path().unwrap_or_default();
+            anchors.extend(marks.iter().map(|m| (m.clone(), at.clone())));
+        }
+    }
+    if narrated {
+        last = builder.last_path().unwrap_or_default();
     }
     if stats.is_some() {
         last = "tables[0]".to_string();
@@ -134,7 +152,8 @@ pub fn recognize(doc: &Document) -> Report {
     for it in &items[after_start..] {
         match &it.kind {
             ItemKind::Para(lines) => {
-                let at = builder.push(&lines.concat());
+                builder.add(lines.concat());
+                let at = builder.last_path().unwrap_or_default();
                 anchors.extend(it.starts.iter().map(|m| (m.clone(), at.clone())));
                 last = at;
                 after += 1;
@@ -389,8 +408,7 @@ fn title_lines_above(items: &[Item<'_>], table: usize, reader: &mut TableReader)
 }
 
 /// True when the table is the statistics table (see the module docs, step 2).
-fn is_stats_table(table: &Table) -> bool {
-    let rows = logical_rows(table);
+fn is_stats_table(rows: &[grid::GridRow<'_>]) -> bool {
     let head = rows.iter().take(8).any(|r| {
         rows::header_keys(r).is_some()
             || r.slots.iter().any(|s| {
@@ -487,7 +505,7 @@ struct Item<'a> {
 #[derive(Debug)]
 enum ItemKind<'a> {
     /// A non-empty paragraph's lines, each stripped.
-    Para(Vec<String>),
+    Para(Vec<Cow<'a, str>>),
     /// A table that is not a layout wrapper.
     Table(&'a Table),
 }
@@ -508,7 +526,7 @@ fn flatten<'a>(
             Block::Paragraph(p) => {
                 pending.extend(p.bookmark_starts().map(str::to_string));
                 let mut lines = Vec::new();
-                grid::push_lines(p.text(), &mut lines);
+                grid::paragraph_lines(p, &mut lines);
                 if !lines.is_empty() {
                     out.push(Item {
                         kind: ItemKind::Para(lines),

@@ -9,9 +9,11 @@
 //! | header (a cell with `指标`, one with `单位`) | [`StatTable::header`] the first time, dropped when repeated |
 //! | anything else | an indicator [`Row`] |
 
-use super::grid::{cell_lines, cell_marks, GridRow};
+use std::borrow::Cow;
+
+use super::grid::{cell_lines, cell_lines_into, cell_marks, GridRow};
 use super::numbering::split_number;
-use crate::catalog::label_key;
+use crate::catalog::key_of;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{is_space, Row, StatTable, Value};
 
@@ -28,7 +30,7 @@ pub enum TitleLine {
 
 /// Classifies a stripped line as a table title line.
 pub fn title_line(line: &str) -> Option<TitleLine> {
-    let key = label_key(line);
+    let key = key_of(line);
     if let Some(rest) = key.strip_prefix("填报单位") {
         let rest = rest
             .strip_prefix("（盖章）")
@@ -80,12 +82,12 @@ const LABEL_HEADERS: [&str; 6] = ["项目", "项目名称", "统计项目", "名
 /// naming the label column (`统计指标`, `指标名称`, `项目`…) or the value column (`统计数`), and
 /// a cell ending in `单位` (not `填报单位`).
 pub fn header_keys(row: &GridRow<'_>) -> Option<Vec<String>> {
-    let lines: Vec<Vec<String>> = row.slots.iter().map(|s| cell_lines(s.cell)).collect();
+    let lines: Vec<Vec<Cow<'_, str>>> = row.slots.iter().map(|s| cell_lines(s.cell)).collect();
     header_keys_from(&lines)
 }
 
 /// [`header_keys`] from the lines of the row's slots (as [`cell_lines`] gives them).
-pub fn header_keys_from(lines: &[Vec<String>]) -> Option<Vec<String>> {
+pub fn header_keys_from(lines: &[Vec<Cow<'_, str>>]) -> Option<Vec<String>> {
     // A unit header's key ends in `单位`, so its cell's last line ends in `位`: most rows are
     // rejected here without building keys.
     if !lines
@@ -242,10 +244,16 @@ impl TableReader {
     /// the whole row (unit `——`, value blank); a row of two cells in a three-column table is a
     /// label merged over the unit column (unit `——`, then the value); an empty unit cell under a
     /// unit is a vertical merge's continuation and repeats it.
-    pub fn read(&mut self, rows: &[GridRow<'_>], block: usize) {
+    pub fn read<'a>(&mut self, rows: &[GridRow<'a>], block: usize) {
+        // The lines of each slot of the row, in buffers kept from row to row.
+        let mut lines: Vec<Vec<Cow<'a, str>>> = Vec::new();
         for (r, row) in rows.iter().enumerate() {
             self.pending.extend(row.marks.iter().cloned());
-            let lines: Vec<Vec<String>> = row.slots.iter().map(|s| cell_lines(s.cell)).collect();
+            lines.resize_with(row.slots.len(), Vec::new);
+            for (l, s) in lines.iter_mut().zip(&row.slots) {
+                l.clear();
+                cell_lines_into(s.cell, l);
+            }
             if lines.iter().all(Vec::is_empty) {
                 continue;
             }
@@ -267,9 +275,9 @@ impl TableReader {
 
     /// A row of one non-empty cell whose lines are all title lines (a title row, or its
     /// repetition in a continuation).
-    fn title_row(&mut self, row: &GridRow<'_>, lines: &[Vec<String>]) -> bool {
-        let filled: Vec<&Vec<String>> = lines.iter().filter(|l| !l.is_empty()).collect();
-        let [cell_lines] = filled.as_slice() else {
+    fn title_row(&mut self, row: &GridRow<'_>, lines: &[Vec<Cow<'_, str>>]) -> bool {
+        let mut filled = lines.iter().filter(|l| !l.is_empty());
+        let (Some(cell_lines), None) = (filled.next(), filled.next()) else {
             return false;
         };
         if !cell_lines.iter().all(|l| title_line(l).is_some()) {
@@ -338,9 +346,15 @@ impl TableReader {
         }
     }
 
-    fn indicator_row(&mut self, row: &GridRow<'_>, lines: &[Vec<String>], r: usize, block: usize) {
+    fn indicator_row(
+        &mut self,
+        row: &GridRow<'_>,
+        lines: &[Vec<Cow<'_, str>>],
+        r: usize,
+        block: usize,
+    ) {
         // The lines of the slot covering logical column `col` (`lines` is by slot).
-        let lines_at = |col: usize| -> Option<&Vec<String>> {
+        let lines_at = |col: usize| -> Option<&Vec<Cow<'_, str>>> {
             let i = row.slots.iter().position(|s| s.covers(col))?;
             lines.get(i)
         };
@@ -402,22 +416,21 @@ impl TableReader {
                 .map(|l| Value::parse(&joined(l)))
                 .unwrap_or_default()
         };
-        let mut values: Vec<Value> = roles.values.iter().map(|(c, _)| read_value(*c)).collect();
         let main = roles
             .values
             .iter()
             .position(|(_, k)| matches!(k.as_str(), "统计数" | "合计" | "总计" | "数量"))
             .unwrap_or(0);
-        let value = if roles.values.len() > 1 {
+        let (value, values) = if roles.values.len() > 1 {
             if self.table.columns.is_empty() {
                 self.table.columns = roles.values.iter().map(|(_, k)| k.clone()).collect();
             }
-            values.get(main).cloned().unwrap_or_default()
+            let values: Vec<Value> = roles.values.iter().map(|(c, _)| read_value(*c)).collect();
+            (values.get(main).cloned().unwrap_or_default(), values)
         } else {
             // One value column: the value only, not also a list of one.
-            let v = values.drain(..).nth(main).unwrap_or_default();
-            values.clear();
-            v
+            let v = roles.values.first().map(|(c, _)| read_value(*c));
+            (v.unwrap_or_default(), Vec::new())
         };
         let index = self.table.rows.len();
         let row_path = || format!("rows[{index}]");
@@ -465,29 +478,29 @@ impl TableReader {
 /// Label and note from a label cell's lines: with ≥ 2 lines, the second starting with `（`/`(`
 /// and the last ending with `）`/`)`, the first line is the label and the rest (joined) the
 /// note; otherwise all lines joined are the label.
-pub fn label_and_note(lines: &[String]) -> (String, Option<String>) {
+pub fn label_and_note(lines: &[Cow<'_, str>]) -> (String, Option<String>) {
     if lines.len() >= 2 {
         let second = &lines[1];
         let last = &lines[lines.len() - 1];
         if (second.starts_with('（') || second.starts_with('('))
             && (last.ends_with('）') || last.ends_with(')'))
         {
-            return (lines[0].clone(), Some(lines[1..].concat()));
+            return (lines[0].to_string(), Some(lines[1..].concat()));
         }
     }
     (lines.concat(), None)
 }
 
 /// A cell's lines joined with `\n` (a one-line cell is not copied).
-pub fn joined(lines: &[String]) -> std::borrow::Cow<'_, str> {
+pub fn joined<'b>(lines: &'b [Cow<'_, str>]) -> Cow<'b, str> {
     match lines {
-        [one] => std::borrow::Cow::Borrowed(one),
-        _ => std::borrow::Cow::Owned(lines.join("\n")),
+        [one] => Cow::Borrowed(one),
+        _ => Cow::Owned(lines.join("\n")),
     }
 }
 
 /// A unit cell: whitespace removed; only dashes / slashes → `——`.
-pub fn unit_text(lines: &[String]) -> String {
+pub fn unit_text(lines: &[Cow<'_, str>]) -> String {
     let s = match lines {
         [one] => compact(one),
         _ => compact(&lines.concat()),
@@ -512,7 +525,7 @@ pub fn assign_depths(rows: &mut [Row]) {
     let mut last: Option<u8> = None;
     let mut of_which: Option<u8> = None;
     for row in rows {
-        let key = label_key(&row.label);
+        let key = key_of(&row.label);
         if let Some(n) = split_number(&key) {
             let d = n.level - 1;
             row.depth = d;

@@ -19,39 +19,73 @@ pub struct SectionBuilder {
     pub sections: Vec<Section>,
     /// Child indices from the top level down to the open section; with its levels.
     open: Vec<(usize, u8)>,
+    /// What the last paragraph added became.
+    last: Last,
+}
+
+/// What the last paragraph added became (for its model path).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Nothing added yet.
+    #[default]
+    Nothing,
+    /// A paragraph of the intro.
+    Intro,
+    /// The open section's heading.
+    Heading,
+    /// A paragraph of the open section.
+    Paragraph,
 }
 
 impl SectionBuilder {
     /// Adds a narrative paragraph; returns its model path (`intro[0]`,
     /// `sections[1].children[0]` for a heading, `sections[1].paragraphs[2]`).
     pub fn push(&mut self, text: &str) -> String {
-        match split_number(text) {
+        self.add(text.to_string());
+        self.last_path().unwrap_or_default()
+    }
+
+    /// Adds a narrative paragraph without building its path (see [`Self::last_path`]).
+    pub fn add(&mut self, text: String) {
+        match split_number(&text) {
             Some(n) => self.open_section(n.level, n.number, n.rest),
-            None => self.push_paragraph(text.to_string()),
+            None => self.add_paragraph(text),
         }
     }
 
-    /// Adds an unnumbered paragraph to the open section (or the intro), whatever it starts with.
-    pub fn push_paragraph(&mut self, text: String) -> String {
-        let path = self.path();
-        match self.current_mut() {
-            Some(section) => {
-                section.paragraphs.push(text);
-                let mut path = path;
+    /// The model path of the paragraph added last; `None` before the first.
+    pub fn last_path(&self) -> Option<String> {
+        Some(match self.last {
+            Last::Nothing => return None,
+            Last::Intro => format!("intro[{}]", self.intro.len().saturating_sub(1)),
+            Last::Heading => self.path(),
+            Last::Paragraph => {
+                let n = self.current().map_or(0, |s| s.paragraphs.len());
+                let mut path = self.path();
                 let _ = std::fmt::Write::write_fmt(
                     &mut path,
-                    format_args!(".paragraphs[{}]", section.paragraphs.len() - 1),
+                    format_args!(".paragraphs[{}]", n.saturating_sub(1)),
                 );
                 path
             }
+        })
+    }
+
+    /// Adds an unnumbered paragraph to the open section (or the intro), whatever it starts with.
+    fn add_paragraph(&mut self, text: String) {
+        match self.current_mut() {
+            Some(section) => {
+                section.paragraphs.push(text);
+                self.last = Last::Paragraph;
+            }
             None => {
                 self.intro.push(text);
-                format!("intro[{}]", self.intro.len() - 1)
+                self.last = Last::Intro;
             }
         }
     }
 
-    fn open_section(&mut self, level: u8, number: &str, heading: &str) -> String {
+    fn open_section(&mut self, level: u8, number: &str, heading: &str) {
         while self.open.last().is_some_and(|(_, l)| *l >= level) {
             self.open.pop();
         }
@@ -73,7 +107,7 @@ impl SectionBuilder {
             }
         };
         self.open.push((index, level));
-        self.path()
+        self.last = Last::Heading;
     }
 
     /// The model path of the open section.
@@ -88,6 +122,16 @@ impl SectionBuilder {
             };
         }
         s
+    }
+
+    /// The open section, if any.
+    fn current(&self) -> Option<&Section> {
+        let (first, rest) = self.open.split_first()?;
+        let mut s = self.sections.get(first.0)?;
+        for (i, _) in rest {
+            s = s.children.get(*i)?;
+        }
+        Some(s)
     }
 
     /// The open section, if any. At most four levels deep.
