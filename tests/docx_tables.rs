@@ -246,6 +246,29 @@ fn deleted_rows_do_not_exist() {
 }
 
 #[test]
+fn a_deleted_row_inside_a_vertical_merge_takes_no_part_in_it() {
+    let del = r#"<w:trPr><w:del w:id="1" w:author="a" w:date="2019-01-01T00:00:00Z"/></w:trPr>"#;
+    let doc = body(&format!(
+        r#"<w:tbl>{}<w:tr>{}{}</w:tr><w:tr>{del}{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>"#,
+        grid(2),
+        tc(r#"<w:vMerge w:val="restart"/>"#, "件"),
+        tc("", "一"),
+        tc(r#"<w:vMerge w:val="restart"/>"#, "删"),
+        tc(r#"<w:vMerge w:val="restart"/>"#, "删"),
+        tc("<w:vMerge/>", ""),
+        tc("", "三"),
+    ));
+    let t = table(&doc);
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.rows[0].cells[0].row_span, 2);
+    assert_eq!(t.rows[0].cells[0].v_merge, VMerge::Origin);
+    assert_eq!(t.rows[1].cells[0].v_merge, VMerge::Covered);
+    assert_eq!(t.rows[1].cells[1].v_merge, VMerge::None);
+    assert_eq!(t.rows[1].cells[1].text(), "三");
+    assert_eq!(t.cell_at(1, 0).unwrap().text(), "件");
+}
+
+#[test]
 fn rows_and_cells_in_wrappers() {
     let doc = body(&format!(
         r#"<w:tbl>{}<w:customXml w:element="row"><w:tr><w:sdt><w:sdtPr/><w:sdtContent>{}</w:sdtContent></w:sdt><w:customXml w:element="c">{}</w:customXml></w:tr></w:customXml>

@@ -9,7 +9,7 @@ use super::numbering::Numbering;
 use super::styles::Styles;
 use super::xml::{El, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
-use crate::document::{Block, Bookmark, Mark, MarkKind, NoteKind};
+use crate::document::{Block, Bookmark, Inline, Mark, MarkKind, NoteKind};
 use crate::error::{Error, Limit, Result};
 
 /// A reference to text kept apart from the body, in document order.
@@ -50,6 +50,19 @@ pub(crate) struct Ctx {
     nesting: usize,
     /// The text buffer paragraphs reuse (see `paragraph.rs`).
     pub text_buf: String,
+    /// The inline buffer paragraphs reuse: a paragraph's inlines are gathered here and moved
+    /// into an exact-size list at its end.
+    pub inline_buf: Vec<Inline>,
+    /// The block buffer table cells reuse, the same way.
+    pub block_buf: Vec<Block>,
+}
+
+/// The items of a reused buffer moved into a list of exactly their number (the buffer keeps its
+/// capacity for the next user): a tree of many short lists takes no more memory than it holds.
+pub(crate) fn exact<T>(buf: &mut Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(buf.len());
+    out.append(buf);
+    out
 }
 
 /// Deepest nesting of tables and text boxes inside one another (each level recurses; the
@@ -87,6 +100,8 @@ impl Ctx {
             ac: Vec::new(),
             nesting: 0,
             text_buf: String::new(),
+            inline_buf: Vec::new(),
+            block_buf: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::body::{Ctx, StoryRef, Wrap};
+use super::body::{exact, Ctx, StoryRef, Wrap};
 use super::xml::{twips, El, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Alignment, Block, BreakKind, Indent, Inline, NoteKind, Paragraph};
@@ -61,11 +61,15 @@ impl Ctx {
     pub fn paragraph(&mut self, x: &mut Xml<'_>) -> Result<Paragraph> {
         let base = x.depth();
         let mut b = Build {
-            p: Paragraph::default(),
-            // Taken for this paragraph (a text box inside it gets its own).
+            p: Paragraph {
+                // Taken for this paragraph (a text box inside it gets its own).
+                inlines: std::mem::take(&mut self.inline_buf),
+                ..Paragraph::default()
+            },
             text: std::mem::take(&mut self.text_buf),
         };
         b.text.clear();
+        b.p.inlines.clear();
         let mut ppr = PPr::default();
         loop {
             match x.next()? {
@@ -79,6 +83,8 @@ impl Ctx {
         b.flush();
         self.text_buf = b.text;
         let mut p = b.p;
+        let inlines = exact(&mut p.inlines);
+        self.inline_buf = std::mem::replace(&mut p.inlines, inlines);
         // A field whose instruction never got a `separate` or an `end` stops at the paragraph
         // end, so it cannot swallow the rest of the document.
         if self.fields.last() == Some(&true) {

@@ -2,7 +2,7 @@
 //! cells (`gridSpan` clamped, `vMerge` resolved to row spans), bookmarks between rows and after
 //! the last row, nested tables (bounded by the depth limit).
 
-use super::body::{Ctx, Wrap};
+use super::body::{exact, Ctx, Wrap};
 use super::xml::{on_off, twips, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Cell, Mark, Row, Table, VMerge};
@@ -32,7 +32,8 @@ impl Ctx {
         let base = x.depth();
         let mut t = Table::default();
         let mut pending: Vec<Mark> = Vec::new();
-        let mut vms: Vec<Vec<VM>> = Vec::new();
+        // The cells' vertical merges, row after row (as many per row as it has cells).
+        let mut vms: Vec<VM> = Vec::new();
         while let Some((el, empty)) = x.child(base)? {
             if self.wrapper(x, &el, empty)? != Wrap::No || el.ns != Ns::W {
                 continue;
@@ -52,10 +53,9 @@ impl Ctx {
                     }
                 }
                 b"tr" if !empty => {
-                    if let Some((mut row, vm)) = self.row(x, t.grid.len())? {
+                    if let Some(mut row) = self.row(x, t.grid.len(), &mut vms)? {
                         row.marks = std::mem::take(&mut pending);
                         t.rows.push(row);
-                        vms.push(vm);
                     }
                 }
                 b"bookmarkStart" => pending.extend(self.bookmark_start(x, &el)),
@@ -85,11 +85,12 @@ impl Ctx {
         Ok(())
     }
 
-    /// Reads a `w:tr`; `None` for a row deleted with tracked changes.
-    fn row(&mut self, x: &mut Xml<'_>, grid: usize) -> Result<Option<(Row, Vec<VM>)>> {
+    /// Reads a `w:tr`, pushing its cells' vertical merges onto `vms`; `None` for a row deleted
+    /// with tracked changes.
+    fn row(&mut self, x: &mut Xml<'_>, grid: usize, vms: &mut Vec<VM>) -> Result<Option<Row>> {
         let base = x.depth();
         let mut row = Row::default();
-        let mut vms = Vec::new();
+        let first_vm = vms.len();
         let mut col = 0usize;
         let mut deleted = false;
         let mut pending: Vec<Block> = Vec::new();
@@ -195,6 +196,7 @@ impl Ctx {
             }
         }
         if deleted {
+            vms.truncate(first_vm);
             return Ok(None);
         }
         if !pending.is_empty() {
@@ -208,7 +210,7 @@ impl Ctx {
                     })),
             }
         }
-        Ok(Some((row, vms)))
+        Ok(Some(row))
     }
 
     /// Reads a `w:tc`: its properties and its blocks; with its vertical merge and whether it
@@ -216,6 +218,9 @@ impl Ctx {
     fn cell(&mut self, x: &mut Xml<'_>) -> Result<(Cell, VM, bool)> {
         let base = x.depth();
         let mut cell = Cell::default();
+        // Taken for this cell (a table inside it gets its own).
+        let mut blocks = std::mem::take(&mut self.block_buf);
+        blocks.clear();
         let mut vm = VM::None;
         let mut h_continue = false;
         while let Some((el, empty)) = x.child(base)? {
@@ -260,17 +265,24 @@ impl Ctx {
                 }
                 continue;
             }
-            self.block_el(x, el, empty, &mut cell.blocks)?;
+            self.block_el(x, el, empty, &mut blocks)?;
         }
+        cell.blocks = exact(&mut blocks);
+        self.block_buf = blocks;
         Ok((cell, vm, h_continue))
     }
 
     /// Turns `vMerge` restart/continue into row spans and covered cells.
-    fn resolve_merges(&mut self, t: &mut Table, vms: &[Vec<VM>], x: &Xml<'_>) {
+    fn resolve_merges(&mut self, t: &mut Table, vms: &[VM], x: &Xml<'_>) {
         // Open merges by start column: (origin row, origin cell index).
         let mut open: Vec<(usize, usize, usize)> = Vec::new();
-        for (r, row_vm) in vms.iter().enumerate() {
-            let mut next_open = Vec::new();
+        let mut next_open = Vec::new();
+        let mut at = 0;
+        for r in 0..t.rows.len() {
+            let n = t.rows[r].cells.len();
+            let row_vm = vms.get(at..at + n).unwrap_or_default();
+            at += n;
+            next_open.clear();
             for (i, vm) in row_vm.iter().enumerate() {
                 let col = t.rows[r].cells[i].col;
                 match vm {
@@ -299,7 +311,7 @@ impl Ctx {
                     VM::None => {}
                 }
             }
-            open = next_open;
+            std::mem::swap(&mut open, &mut next_open);
         }
     }
 }
