@@ -74,16 +74,23 @@ fn timed<T>(limit_secs: u64, f: impl FnOnce() -> T) -> T {
 /// entries of (name, data, claimed inflated size, method). Stored entries get their true CRC; a
 /// deflated entry's inflated data is unknown here, so its CRC is 0.
 fn raw_zip(entries: &[(&str, &[u8], u32, u16)]) -> Vec<u8> {
+    let with: Vec<_> = entries
+        .iter()
+        .map(|&(n, d, c, m)| (n, d, c, m, None))
+        .collect();
+    raw_zip_crc(&with)
+}
+
+/// [`raw_zip`] with, for a deflated entry, the CRC of its inflated data when it is known.
+fn raw_zip_crc(entries: &[(&str, &[u8], u32, u16, Option<u32>)]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
-    for (name, data, claimed, method) in entries {
+    for (name, data, claimed, method, known) in entries {
         let offset = out.len() as u32;
         let crc = if *method == 0 {
-            let mut c = flate2::Crc::new();
-            c.update(data);
-            c.sum()
+            crc32(data)
         } else {
-            0u32
+            known.unwrap_or(0)
         };
         out.extend_from_slice(&0x04034b50u32.to_le_bytes());
         out.extend_from_slice(&20u16.to_le_bytes());
@@ -121,6 +128,65 @@ fn raw_zip(entries: &[(&str, &[u8], u32, u16)]) -> Vec<u8> {
     out.extend_from_slice(&cd_offset.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());
     out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = flate2::Crc::new();
+    c.update(data);
+    c.sum()
+}
+
+/// A raw deflate stream (no zlib header) of `data`.
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn a_deflate_stream_cut_short_is_a_zip_error_naming_the_part() {
+    let doc = body(&"<w:p><w:r><w:t>正文段落</w:t></w:r></w:p>".repeat(400));
+    let mut d = deflate(doc.as_bytes());
+    d.truncate(d.len() / 2);
+    let bytes = raw_zip_crc(&[
+        ("[Content_Types].xml", CT.as_bytes(), CT.len() as u32, 0, None),
+        ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
+        ("word/document.xml", &d, doc.len() as u32, 8, Some(crc32(doc.as_bytes()))),
+    ]);
+    let err = docx::read(&bytes, &ReadOptions::default()).unwrap_err();
+    match err.kind() {
+        Error::Zip { part: Some(p), .. } => assert_eq!(p, "word/document.xml", "{err}"),
+        e => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn stored_parts_and_understated_sizes_are_read_whole() {
+    // The main part stored; the styles part deflated under a header claiming 10 bytes.
+    let doc = body(r#"<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>存储的正文</w:t></w:r></w:p>"#);
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}">{}<w:style w:type="paragraph" w:styleId="T"><w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#,
+        r#"<w:style w:type="character" w:styleId="x"/>"#.repeat(300)
+    );
+    let d = deflate(styles.as_bytes());
+    let bytes = raw_zip_crc(&[
+        ("[Content_Types].xml", CT.as_bytes(), CT.len() as u32, 0, None),
+        ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
+        ("word/_rels/document.xml.rels", DOC_RELS.as_bytes(), DOC_RELS.len() as u32, 0, None),
+        ("word/document.xml", doc.as_bytes(), doc.len() as u32, 0, None),
+        ("word/styles.xml", &d, 10, 8, Some(crc32(styles.as_bytes()))),
+    ]);
+    let read = docx::read(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(all_text(&read), "存储的正文");
+    let p = &read.paragraphs()[0];
+    // The style is the last thing in styles.xml: read only if the part was read whole.
+    assert_eq!(p.outline_level, Some(0));
+    assert_eq!(p.alignment, Some(xxgk::document::Alignment::Center));
+    assert!(
+        !read.diagnostics.iter().any(|d| d.code == "docx.part.unreadable"),
+        "{:?}",
+        read.diagnostics
+    );
 }
 
 /// A raw deflate stream of `mib` MiB of spaces: one sync-flushed chunk of 1 MiB repeated (each

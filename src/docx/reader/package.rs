@@ -34,7 +34,15 @@ pub(crate) struct Package<R: Read + Seek> {
     total: u64,
     /// Entries that name a part another entry names too, as messages for diagnostics.
     pub duplicates: Vec<String>,
+    /// One inflater for every part (reset between parts), made on the first deflated part.
+    inflater: Option<flate2::Decompress>,
+    /// The compressed bytes of the part being inflated (reused).
+    raw: Vec<u8>,
 }
+
+/// Entries whose compressed data is at most this large are read whole and inflated in one
+/// call; larger ones are streamed.
+const WHOLE_ENTRY: u64 = 64 << 20;
 
 /// Why a part could not be read.
 pub(crate) enum PartError {
@@ -107,6 +115,8 @@ impl<R: Read + Seek> Package<R> {
             opts: opts.clone(),
             total: 0,
             duplicates,
+            inflater: None,
+            raw: Vec::new(),
         })
     }
 
@@ -126,20 +136,48 @@ impl<R: Read + Seek> Package<R> {
                 detail: e,
             })
         };
-        let mut f = self.zip.by_index(i).map_err(|e| damaged(e.to_string()))?;
+        let f = self.zip.by_index_raw(i).map_err(|e| damaged(e.to_string()))?;
+        let (method, encrypted, size, compressed, crc) = (
+            f.compression(),
+            f.encrypted(),
+            f.size(),
+            f.compressed_size(),
+            f.crc32(),
+        );
+        drop(f);
         let left = self.opts.max_total_size.saturating_sub(self.total);
         let cap = self.opts.max_part_size.min(left);
-        let compressed = f.compressed_size().max(1);
+        let compressed = compressed.max(1);
         // Most bytes the ratio allows (the ratio is only checked above 1 MiB).
         let ratio_cap = compressed
             .saturating_mul(self.opts.max_compression_ratio)
             .max(1 << 20);
         let stop = cap.min(ratio_cap);
-        let mut out = Vec::with_capacity(f.size().min(stop).min(64 << 20) as usize + 1);
-        // Inflate at most one byte past the limit: a bomb is never inflated whole.
-        if let Err(e) = (&mut f).take(stop.saturating_add(1)).read_to_end(&mut out) {
-            return Err(damaged(e.to_string()));
-        }
+        let first = size.min(stop).min(64 << 20) as usize + 1;
+        let whole = !encrypted
+            && compressed <= WHOLE_ENTRY
+            && matches!(
+                method,
+                zip::CompressionMethod::Deflated | zip::CompressionMethod::Stored
+            );
+        let out = if whole {
+            let out = self
+                .whole_entry(i, method, first, stop)
+                .map_err(|e| damaged(e.to_string()))?;
+            // A part cut at the limit fails below; its checksum cannot be right.
+            if out.len() as u64 <= stop && crc32(&out) != crc {
+                return Err(damaged("invalid checksum".to_string()));
+            }
+            out
+        } else {
+            let mut f = self.zip.by_index(i).map_err(|e| damaged(e.to_string()))?;
+            let mut out = Vec::with_capacity(first);
+            // Inflate at most one byte past the limit: a bomb is never inflated whole.
+            if let Err(e) = (&mut f).take(stop.saturating_add(1)).read_to_end(&mut out) {
+                return Err(damaged(e.to_string()));
+            }
+            out
+        };
         let len = out.len() as u64;
         if len > stop {
             return Err(PartError::Fatal(if stop == ratio_cap && ratio_cap < cap {
@@ -167,6 +205,64 @@ impl<R: Read + Seek> Package<R> {
         }
         self.total += out.len() as u64;
         Ok(out)
+    }
+
+    /// A stored or deflated entry read whole and inflated with the package's one inflater,
+    /// into a list first sized `first` (the declared size, bounded) and grown up to one byte
+    /// past `stop`.
+    fn whole_entry(
+        &mut self,
+        i: usize,
+        method: zip::CompressionMethod,
+        first: usize,
+        stop: u64,
+    ) -> std::io::Result<Vec<u8>> {
+        self.raw.clear();
+        let mut f = self.zip.by_index_raw(i).map_err(std::io::Error::other)?;
+        let limit = if method == zip::CompressionMethod::Stored {
+            stop.saturating_add(1)
+        } else {
+            WHOLE_ENTRY
+        };
+        (&mut f).take(limit).read_to_end(&mut self.raw)?;
+        drop(f);
+        if method == zip::CompressionMethod::Stored {
+            return Ok(std::mem::take(&mut self.raw));
+        }
+        let d = self
+            .inflater
+            .get_or_insert_with(|| flate2::Decompress::new(false));
+        d.reset(false);
+        let mut out: Vec<u8> = Vec::with_capacity(first);
+        let most = usize::try_from(stop.saturating_add(1)).unwrap_or(usize::MAX);
+        loop {
+            if out.len() == out.capacity() {
+                if out.len() >= most {
+                    return Ok(out);
+                }
+                let more = out.len().max(32 << 10).min(most - out.len());
+                out.reserve_exact(more);
+            }
+            let read = d.total_in() as usize;
+            let input = self.raw.get(read..).unwrap_or_default();
+            let written = out.len();
+            let status = d
+                .decompress_vec(input, &mut out, flate2::FlushDecompress::Finish)
+                .map_err(std::io::Error::other)?;
+            match status {
+                flate2::Status::StreamEnd => return Ok(out),
+                _ if d.total_in() as usize == read
+                    && out.len() == written
+                    && out.len() < out.capacity() =>
+                {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "the compressed data ends before the deflate stream does",
+                    ));
+                }
+                _ => {}
+            }
+        }
     }
 
     /// The relationships of `part` (`""` = the package), empty when it has none. A damaged
@@ -203,6 +299,11 @@ impl<R: Read + Seek> Package<R> {
             .filter_map(|i| self.zip.name_for_index(i).map(normalize_name))
             .collect()
     }
+}
+
+/// The CRC-32 of `bytes` (the zip checksum).
+fn crc32(bytes: &[u8]) -> u32 {
+    crc32fast::hash(bytes)
 }
 
 /// Entries the zip reader cannot tell apart, from a direct look at the central directory: a name
@@ -378,12 +479,25 @@ fn parse_rels(bytes: &[u8], name: &str, source: &str, max_depth: usize) -> Resul
                 if !matches!(el.ns, Ns::Rels | Ns::None) {
                     continue;
                 }
-                let get = |k: &[u8]| x.attr(&el, Ns::None, k).map(|v| v.into_owned());
-                let (Some(id), Some(ty), Some(target)) = (get(b"Id"), get(b"Type"), get(b"Target"))
-                else {
+                // One pass over the attributes; the first of a name counts.
+                let (mut id, mut ty, mut target, mut mode) = (None, None, None, None);
+                x.each_attr(&el, Ns::None, |k, v| {
+                    let slot = match k {
+                        b"Id" => &mut id,
+                        b"Type" => &mut ty,
+                        b"Target" => &mut target,
+                        b"TargetMode" => &mut mode,
+                        _ => return,
+                    };
+                    if slot.is_none() {
+                        *slot = Some(v);
+                    }
+                });
+                let (Some(id), Some(ty), Some(target)) = (id, ty, target) else {
                     continue;
                 };
-                let external = get(b"TargetMode").is_some_and(|m| m == "External");
+                let (id, target) = (id.into_owned(), target.into_owned());
+                let external = mode.is_some_and(|m| m == "External");
                 let kind = ty.rsplit('/').next().unwrap_or("").to_string();
                 let target = if external {
                     target

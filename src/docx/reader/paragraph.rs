@@ -107,14 +107,17 @@ impl Ctx {
         p.style = ppr.style;
         // A paragraph without a style, or naming one the document does not define, has the
         // default paragraph style (as in Word).
-        let style = p
+        let own = p
             .style
             .as_deref()
-            .filter(|s| self.styles.resolved(s).is_some())
-            .or(self.styles.default_para.as_deref());
-        let resolved = style
-            .and_then(|s| self.styles.resolved(s))
-            .unwrap_or_default();
+            .and_then(|s| self.styles.resolved(s).map(|r| (s, r)));
+        let (style, resolved) = match own {
+            Some((s, r)) => (Some(s), r),
+            None => {
+                let d = self.styles.default_para.as_deref();
+                (d, d.and_then(|s| self.styles.resolved(s)).unwrap_or_default())
+            }
+        };
         p.outline_level = ppr.outline.filter(|&l| l < 9).or(resolved.outline);
         // Direct properties win, each indentation attribute on its own, as in Word.
         p.alignment = ppr.alignment.or(resolved.alignment);
