@@ -1,6 +1,8 @@
 //! Interleaved timing of the bare baseline, the reader alone, and read + recognize + validate on
 //! one sample (or its body repeated N times): each round runs the three once, in turn, so load
-//! changes on a shared machine hit all three alike. Prints the medians and their ratios.
+//! changes on a shared machine hit all three alike. Prints the medians and their ratios, then
+//! two steadier estimates: the median of each round's own ratio, and the ratio of the fastest
+//! runs (the least disturbed).
 //!
 //!     cargo run --release --example ratio -- ningbo2018_wordlike.docx 1 400
 
@@ -43,15 +45,24 @@ fn main() {
         black_box(xxgk::recognize::recognize(black_box(&doc)).tables.len());
         rec.push(t.elapsed().as_secs_f64());
     }
+    let per_round = |v: &[f64]| {
+        let mut q: Vec<f64> = v.iter().zip(&base).map(|(x, b)| x / b).collect();
+        median(&mut q)
+    };
+    let fastest = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let (rr, rp) = (per_round(&read), per_round(&pipe));
+    let (fb, fr, fp) = (fastest(&base), fastest(&read), fastest(&pipe));
     let (b, r, p) = (median(&mut base), median(&mut read), median(&mut pipe));
     let rc = median(&mut rec);
     println!(
-        "{name} ×{times}: baseline {:.1} µs, read {:.1} µs ({:.2}×), read+recognize+validate {:.1} µs ({:.2}×); recognize alone {:.1} µs",
+        "{name} ×{times}: baseline {:.1} µs, read {:.1} µs ({:.2}×), read+recognize+validate {:.1} µs ({:.2}×); recognize alone {:.1} µs; per-round ratios read {rr:.2}× pipeline {rp:.2}×; fastest runs read {:.2}× pipeline {:.2}×",
         b * 1e6,
         r * 1e6,
         r / b,
         p * 1e6,
         p / b,
-        rc * 1e6
+        rc * 1e6,
+        fr / fb,
+        fp / fb
     );
 }

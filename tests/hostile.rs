@@ -81,8 +81,12 @@ fn raw_zip(entries: &[(&str, &[u8], u32, u16)]) -> Vec<u8> {
     raw_zip_crc(&with)
 }
 
-/// [`raw_zip`] with, for a deflated entry, the CRC of its inflated data when it is known.
-fn raw_zip_crc(entries: &[(&str, &[u8], u32, u16, Option<u32>)]) -> Vec<u8> {
+/// An entry of [`raw_zip_crc`]: name, data, claimed inflated size, method, and for a deflated
+/// entry the CRC of its inflated data when it is known.
+type RawEntry<'a> = (&'a str, &'a [u8], u32, u16, Option<u32>);
+
+/// [`raw_zip`] with known CRCs for deflated entries.
+fn raw_zip_crc(entries: &[RawEntry<'_>]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for (name, data, claimed, method, known) in entries {
@@ -149,9 +153,21 @@ fn a_deflate_stream_cut_short_is_a_zip_error_naming_the_part() {
     let mut d = deflate(doc.as_bytes());
     d.truncate(d.len() / 2);
     let bytes = raw_zip_crc(&[
-        ("[Content_Types].xml", CT.as_bytes(), CT.len() as u32, 0, None),
+        (
+            "[Content_Types].xml",
+            CT.as_bytes(),
+            CT.len() as u32,
+            0,
+            None,
+        ),
         ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
-        ("word/document.xml", &d, doc.len() as u32, 8, Some(crc32(doc.as_bytes()))),
+        (
+            "word/document.xml",
+            &d,
+            doc.len() as u32,
+            8,
+            Some(crc32(doc.as_bytes())),
+        ),
     ]);
     let err = docx::read(&bytes, &ReadOptions::default()).unwrap_err();
     match err.kind() {
@@ -163,17 +179,36 @@ fn a_deflate_stream_cut_short_is_a_zip_error_naming_the_part() {
 #[test]
 fn stored_parts_and_understated_sizes_are_read_whole() {
     // The main part stored; the styles part deflated under a header claiming 10 bytes.
-    let doc = body(r#"<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>存储的正文</w:t></w:r></w:p>"#);
+    let doc =
+        body(r#"<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>存储的正文</w:t></w:r></w:p>"#);
     let styles = format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W}">{}<w:style w:type="paragraph" w:styleId="T"><w:pPr><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr></w:style></w:styles>"#,
         r#"<w:style w:type="character" w:styleId="x"/>"#.repeat(300)
     );
     let d = deflate(styles.as_bytes());
     let bytes = raw_zip_crc(&[
-        ("[Content_Types].xml", CT.as_bytes(), CT.len() as u32, 0, None),
+        (
+            "[Content_Types].xml",
+            CT.as_bytes(),
+            CT.len() as u32,
+            0,
+            None,
+        ),
         ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
-        ("word/_rels/document.xml.rels", DOC_RELS.as_bytes(), DOC_RELS.len() as u32, 0, None),
-        ("word/document.xml", doc.as_bytes(), doc.len() as u32, 0, None),
+        (
+            "word/_rels/document.xml.rels",
+            DOC_RELS.as_bytes(),
+            DOC_RELS.len() as u32,
+            0,
+            None,
+        ),
+        (
+            "word/document.xml",
+            doc.as_bytes(),
+            doc.len() as u32,
+            0,
+            None,
+        ),
         ("word/styles.xml", &d, 10, 8, Some(crc32(styles.as_bytes()))),
     ]);
     let read = docx::read(&bytes, &ReadOptions::default()).unwrap();
@@ -183,7 +218,10 @@ fn stored_parts_and_understated_sizes_are_read_whole() {
     assert_eq!(p.outline_level, Some(0));
     assert_eq!(p.alignment, Some(xxgk::document::Alignment::Center));
     assert!(
-        !read.diagnostics.iter().any(|d| d.code == "docx.part.unreadable"),
+        !read
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "docx.part.unreadable"),
         "{:?}",
         read.diagnostics
     );

@@ -4,5 +4,7 @@
 mod reader;
 mod writer;
 
+#[doc(hidden)]
+pub use reader::without_plain_runs;
 pub use reader::{read, read_from, ReadOptions};
 pub use writer::{write, write_with, WriteOptions};

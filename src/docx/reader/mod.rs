@@ -69,6 +69,9 @@ mod styles;
 mod table;
 mod xml;
 
+#[doc(hidden)]
+pub use xml::without_plain_runs;
+
 use std::io::{Cursor, Read, Seek};
 
 use crate::diagnostic::{Diagnostic, Location};

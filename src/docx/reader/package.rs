@@ -136,7 +136,10 @@ impl<R: Read + Seek> Package<R> {
                 detail: e,
             })
         };
-        let f = self.zip.by_index_raw(i).map_err(|e| damaged(e.to_string()))?;
+        let f = self
+            .zip
+            .by_index_raw(i)
+            .map_err(|e| damaged(e.to_string()))?;
         let (method, encrypted, size, compressed, crc) = (
             f.compression(),
             f.encrypted(),
@@ -224,6 +227,7 @@ impl<R: Read + Seek> Package<R> {
         } else {
             WHOLE_ENTRY
         };
+        self.raw.reserve(f.compressed_size().min(limit) as usize);
         (&mut f).take(limit).read_to_end(&mut self.raw)?;
         drop(f);
         if method == zip::CompressionMethod::Stored {

@@ -72,6 +72,11 @@ impl Ctx {
         b.p.inlines.clear();
         let mut ppr = PPr::default();
         loop {
+            // Most runs are plain text runs: read at once when they are.
+            let keep = !self.in_instruction();
+            if x.plain_run(&mut b.text, keep) {
+                continue;
+            }
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => break,
@@ -115,7 +120,10 @@ impl Ctx {
             Some((s, r)) => (Some(s), r),
             None => {
                 let d = self.styles.default_para.as_deref();
-                (d, d.and_then(|s| self.styles.resolved(s)).unwrap_or_default())
+                (
+                    d,
+                    d.and_then(|s| self.styles.resolved(s)).unwrap_or_default(),
+                )
             }
         };
         p.outline_level = ppr.outline.filter(|&l| l < 9).or(resolved.outline);

@@ -182,7 +182,29 @@ pub(crate) struct Xml<'a> {
     max_depth: usize,
     /// Findings while parsing (dropped entities, DTDs).
     pub diags: Vec<Diagnostic>,
+    /// Whether [`Xml::plain_run`] may take runs (off: every run is read event by event).
+    plain_runs: bool,
+    /// The last event was text: quick-xml then stands at the `<` of the next markup, in a state
+    /// that expects markup there.
+    after_text: bool,
 }
+
+thread_local! {
+    /// Off inside [`without_plain_runs`].
+    static PLAIN_RUNS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Runs `f` with [`Xml::plain_run`] turned off on this thread: every run is then read event by
+/// event. For tests that compare the two ways of reading.
+pub fn without_plain_runs<T>(f: impl FnOnce() -> T) -> T {
+    let was = PLAIN_RUNS.with(|c| c.replace(false));
+    let out = f();
+    PLAIN_RUNS.with(|c| c.set(was));
+    out
+}
+
+/// Most `w:t` elements one plain run may hold.
+const PLAIN_RUN_TEXTS: usize = 8;
 
 impl<'a> Xml<'a> {
     /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
@@ -203,7 +225,148 @@ impl<'a> Xml<'a> {
             depth: 0,
             max_depth,
             diags: Vec::new(),
+            plain_runs: PLAIN_RUNS.with(|c| c.get()),
+            after_text: false,
         }
+    }
+
+    /// Reads the run that starts at the current position when it is plain: a `w:r` holding only
+    /// run properties (passed over as [`Xml::skip_el`] does) and `w:t` elements with unescaped
+    /// UTF-8 text, written with the prefix bound to WordprocessingML and declaring no namespace.
+    /// Its text is appended to `out` (unless `keep` is false: field code) and the whole run is
+    /// passed over by a byte scan; the run takes one look at its bytes instead of eight or so
+    /// events. Anything else (another child, an entity or CDATA in the text, a comment, an
+    /// unusual end tag) returns false having read nothing, and the run is read event by event,
+    /// which reports any markup error at its place. The result is the same either way
+    /// (`tests/docx_plain_runs.rs` compares the two on every sample and corpus file). Only the
+    /// paragraph loop calls this: text between runs is no content there.
+    pub fn plain_run(&mut self, out: &mut String, keep: bool) -> bool {
+        if !self.plain_runs || self.pending_pop || self.depth + 2 > self.max_depth {
+            return false;
+        }
+        let rest: &'a [u8] = self.r.get_ref();
+        let Some(&[b'<', ..]) = rest.get(..1) else {
+            return false;
+        };
+        // `<p:r` then white space or `>`.
+        let Some(colon) = rest.iter().take(32).position(|&b| b == b':') else {
+            return false;
+        };
+        let prefix = &rest[1..colon];
+        let after = &rest[colon..];
+        if !(after.starts_with(b":r>") || after.starts_with(b":r ")) {
+            return false;
+        }
+        if prefix.is_empty() || self.prefix_ns(Some(prefix)) != Ns::W {
+            return false;
+        }
+        let Some(end) = tag_end(rest) else {
+            return false;
+        };
+        let start_tag = &rest[..end];
+        if start_tag.ends_with(b"/") || memchr::memmem::find(start_tag, b"xmlns").is_some() {
+            return false;
+        }
+        let mut pos = end + 1;
+        let mut texts = [(0usize, 0usize); PLAIN_RUN_TEXTS];
+        let mut n = 0;
+        // `<p:NAME` then white space, `>` or `/`.
+        let opens = |at: &[u8], name: &[u8]| {
+            at.len() > prefix.len() + name.len() + 2
+                && at[0] == b'<'
+                && at[1..].starts_with(prefix)
+                && at[1 + prefix.len()] == b':'
+                && at[2 + prefix.len()..].starts_with(name)
+                && matches!(
+                    at[2 + prefix.len() + name.len()],
+                    b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/'
+                )
+        };
+        // `</p:NAME>` exactly: its length.
+        let closes = |at: &[u8], name: &[u8]| {
+            let len = prefix.len() + name.len() + 4;
+            (at.len() >= len
+                && at.starts_with(b"</")
+                && at[2..].starts_with(prefix)
+                && at[2 + prefix.len()] == b':'
+                && at[3 + prefix.len()..].starts_with(name)
+                && at[len - 1] == b'>')
+                .then_some(len)
+        };
+        loop {
+            while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
+                pos += 1;
+            }
+            let at = &rest[pos..];
+            if let Some(len) = closes(at, b"r") {
+                pos += len;
+                break;
+            }
+            if opens(at, b"rPr") {
+                let Some(e) = tag_end(at) else {
+                    return false;
+                };
+                if at[e - 1] == b'/' {
+                    pos += e + 1;
+                    continue;
+                }
+                let name = &at[1..2 + prefix.len() + 3];
+                let inner = &at[e + 1..];
+                let Some(c) = find_close(inner, name) else {
+                    return false;
+                };
+                let Some(len) = closes(&inner[c..], b"rPr") else {
+                    return false;
+                };
+                pos += e + 1 + c + len;
+                continue;
+            }
+            if opens(at, b"t") && n < PLAIN_RUN_TEXTS {
+                let Some(e) = tag_end(at) else {
+                    return false;
+                };
+                if at[e - 1] == b'/' {
+                    return false;
+                }
+                let from = pos + e + 1;
+                let Some(k) = memchr::memchr(b'<', &rest[from..]) else {
+                    return false;
+                };
+                let text = &rest[from..from + k];
+                if memchr::memchr(b'&', text).is_some() || std::str::from_utf8(text).is_err() {
+                    return false;
+                }
+                let Some(len) = closes(&rest[from + k..], b"t") else {
+                    return false;
+                };
+                texts[n] = (from, from + k);
+                n += 1;
+                pos = from + k + len;
+                continue;
+            }
+            return false;
+        }
+        if self.after_text {
+            // quick-xml expects markup where it stands: white space after the run (text the
+            // caller passes over) is passed over with it, and anything else is left to it.
+            while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
+                pos += 1;
+            }
+            if rest.get(pos) != Some(&b'<') {
+                return false;
+            }
+        }
+        if keep {
+            for &(a, b) in &texts[..n] {
+                // Checked above.
+                if let Ok(t) = std::str::from_utf8(&rest[a..b]) {
+                    out.push_str(t);
+                }
+            }
+        }
+        *self.r.get_mut() = &rest[pos..];
+        self.skipped += pos as u64;
+        true
     }
 
     /// The part name.
@@ -258,11 +421,13 @@ impl<'a> Xml<'a> {
     /// quick-xml's next event, its error placed in this part.
     #[inline]
     fn read_raw(&mut self) -> Result<Event<'a>> {
-        self.r.read_event().map_err(|e| Error::Xml {
+        let ev = self.r.read_event().map_err(|e| Error::Xml {
             part: self.part.to_string(),
             position: self.r.error_position() + self.skipped,
             detail: e.to_string(),
-        })
+        });
+        self.after_text = matches!(ev, Ok(Event::Text(_)));
+        ev
     }
 
     /// One element deeper, within the depth limit.
