@@ -232,7 +232,7 @@ impl<'a> Xml<'a> {
 
     /// Reads the run that starts at the current position when it is plain: a `w:r` holding only
     /// run properties (passed over as [`Xml::skip_el`] does) and `w:t` elements with unescaped
-    /// UTF-8 text, written with the prefix bound to WordprocessingML and declaring no namespace.
+    /// UTF-8 text, written with the prefix `w` bound to WordprocessingML and declaring no namespace.
     /// Its text is appended to `out` (unless `keep` is false: field code) and the whole run is
     /// passed over by a byte scan; the run takes one look at its bytes instead of eight or so
     /// events. Anything else (another child, an entity or CDATA in the text, a comment, an
@@ -245,64 +245,44 @@ impl<'a> Xml<'a> {
             return false;
         }
         let rest: &'a [u8] = self.r.get_ref();
-        let Some(&[b'<', ..]) = rest.get(..1) else {
-            return false;
-        };
-        // `<p:r` then white space or `>`.
-        let Some(colon) = rest.iter().take(32).position(|&b| b == b':') else {
-            return false;
-        };
-        let prefix = &rest[1..colon];
-        let after = &rest[colon..];
-        if !(after.starts_with(b":r>") || after.starts_with(b":r ")) {
+        // `<w:r` then white space or `>`, `w` bound to WordprocessingML (other prefixes are rare
+        // and go the general way).
+        if !(rest.starts_with(b"<w:r>") || rest.starts_with(b"<w:r ")) {
             return false;
         }
-        if prefix.is_empty() || self.prefix_ns(Some(prefix)) != Ns::W {
+        if self.prefix_ns(Some(b"w")) != Ns::W {
             return false;
         }
         let Some(end) = tag_end(rest) else {
             return false;
         };
         let start_tag = &rest[..end];
-        if start_tag.ends_with(b"/") || memchr::memmem::find(start_tag, b"xmlns").is_some() {
+        if start_tag.ends_with(b"/")
+            || memchr::memchr_iter(b'x', start_tag).any(|i| start_tag[i..].starts_with(b"xmlns"))
+        {
             return false;
         }
         let mut pos = end + 1;
-        let mut texts = [(0usize, 0usize); PLAIN_RUN_TEXTS];
+        let mut texts: [&'a str; PLAIN_RUN_TEXTS] = [""; PLAIN_RUN_TEXTS];
         let mut n = 0;
-        // `<p:NAME` then white space, `>` or `/`.
+        // A start tag of `name` (`<w:rPr`, `<w:t`): then white space, `>` or `/`.
         let opens = |at: &[u8], name: &[u8]| {
-            at.len() > prefix.len() + name.len() + 2
-                && at[0] == b'<'
-                && at[1..].starts_with(prefix)
-                && at[1 + prefix.len()] == b':'
-                && at[2 + prefix.len()..].starts_with(name)
+            at.starts_with(name)
                 && matches!(
-                    at[2 + prefix.len() + name.len()],
-                    b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/'
+                    at.get(name.len()),
+                    Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
                 )
-        };
-        // `</p:NAME>` exactly: its length.
-        let closes = |at: &[u8], name: &[u8]| {
-            let len = prefix.len() + name.len() + 4;
-            (at.len() >= len
-                && at.starts_with(b"</")
-                && at[2..].starts_with(prefix)
-                && at[2 + prefix.len()] == b':'
-                && at[3 + prefix.len()..].starts_with(name)
-                && at[len - 1] == b'>')
-                .then_some(len)
         };
         loop {
             while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
                 pos += 1;
             }
             let at = &rest[pos..];
-            if let Some(len) = closes(at, b"r") {
-                pos += len;
+            if at.starts_with(b"</w:r>") {
+                pos += 6;
                 break;
             }
-            if opens(at, b"rPr") {
+            if opens(at, b"<w:rPr") {
                 let Some(e) = tag_end(at) else {
                     return false;
                 };
@@ -310,18 +290,17 @@ impl<'a> Xml<'a> {
                     pos += e + 1;
                     continue;
                 }
-                let name = &at[1..2 + prefix.len() + 3];
                 let inner = &at[e + 1..];
-                let Some(c) = find_close(inner, name) else {
+                let Some(c) = find_close(inner, b"w:rPr") else {
                     return false;
                 };
-                let Some(len) = closes(&inner[c..], b"rPr") else {
+                if !inner[c..].starts_with(b"</w:rPr>") {
                     return false;
-                };
-                pos += e + 1 + c + len;
+                }
+                pos += e + 1 + c + 8;
                 continue;
             }
-            if opens(at, b"t") && n < PLAIN_RUN_TEXTS {
+            if opens(at, b"<w:t") && n < PLAIN_RUN_TEXTS {
                 let Some(e) = tag_end(at) else {
                     return false;
                 };
@@ -332,16 +311,17 @@ impl<'a> Xml<'a> {
                 let Some(k) = memchr::memchr(b'<', &rest[from..]) else {
                     return false;
                 };
-                let text = &rest[from..from + k];
-                if memchr::memchr(b'&', text).is_some() || std::str::from_utf8(text).is_err() {
+                let bytes = &rest[from..from + k];
+                if memchr::memchr(b'&', bytes).is_some() || !rest[from + k..].starts_with(b"</w:t>")
+                {
                     return false;
                 }
-                let Some(len) = closes(&rest[from + k..], b"t") else {
+                let Ok(text) = std::str::from_utf8(bytes) else {
                     return false;
                 };
-                texts[n] = (from, from + k);
+                texts[n] = text;
                 n += 1;
-                pos = from + k + len;
+                pos = from + k + 6;
                 continue;
             }
             return false;
@@ -357,11 +337,8 @@ impl<'a> Xml<'a> {
             }
         }
         if keep {
-            for &(a, b) in &texts[..n] {
-                // Checked above.
-                if let Ok(t) = std::str::from_utf8(&rest[a..b]) {
-                    out.push_str(t);
-                }
+            for t in &texts[..n] {
+                out.push_str(t);
             }
         }
         *self.r.get_mut() = &rest[pos..];
@@ -781,16 +758,14 @@ fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
 
 /// The offset of the `>` ending the tag that `tail` starts (quoted values may hold `>`).
 fn tag_end(tail: &[u8]) -> Option<usize> {
-    let mut quote = None;
-    for (i, &b) in tail.iter().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(i),
-            _ => {}
+    let mut i = 0;
+    loop {
+        let k = i + memchr::memchr3(b'>', b'"', b'\'', &tail[i..])?;
+        match tail[k] {
+            b'>' => return Some(k),
+            q => i = k + 1 + memchr::memchr(q, &tail[k + 1..])? + 1,
         }
     }
-    None
 }
 
 /// `prefix:local` → (prefix, local); attribute names are short, so a plain scan.
