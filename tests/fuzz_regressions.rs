@@ -104,7 +104,15 @@ mod docx_xml_package {
 fn docx_xml() {
     no_panic("docx_xml", |b| {
         if let Some(pkg) = docx_xml_package::wrap(b) {
-            let _ = xxgk::docx::read(&pkg, &Default::default());
+            // As the target: the same outcome with and without the plain-run scan.
+            let fast = xxgk::docx::read(&pkg, &Default::default());
+            let slow =
+                xxgk::docx::without_plain_runs(|| xxgk::docx::read(&pkg, &Default::default()));
+            match (&fast, &slow) {
+                (Ok(a), Ok(b)) => assert!(a == b, "the plain-run scan changed the tree"),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                _ => panic!("the plain-run scan changed the outcome"),
+            }
         }
     });
 }

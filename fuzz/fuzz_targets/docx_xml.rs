@@ -1,5 +1,7 @@
 //! Structure-aware: the fuzzed bytes become one XML part (document, numbering or styles, chosen by
 //! the first byte) of an otherwise valid package, so the fuzzer works on the XML readers.
+//! Differential too: the package is read with and without the plain-run scan, and any
+//! difference in the tree, the diagnostics or the error is a finding.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::io::Write;
@@ -36,5 +38,12 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    let _ = xxgk::docx::read(buf.get_ref(), &xxgk::docx::ReadOptions::default());
+    let opts = xxgk::docx::ReadOptions::default();
+    let fast = xxgk::docx::read(buf.get_ref(), &opts);
+    let slow = xxgk::docx::without_plain_runs(|| xxgk::docx::read(buf.get_ref(), &opts));
+    match (&fast, &slow) {
+        (Ok(a), Ok(b)) => assert!(a == b, "the plain-run scan changed the tree"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        _ => panic!("the plain-run scan changed the outcome: {} / {}", fast.is_ok(), slow.is_ok()),
+    }
 });

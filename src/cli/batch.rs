@@ -212,6 +212,8 @@ fn run_inner(args: &BatchArgs) -> Result<i32, Error> {
     for chunk in jobs.chunks(window) {
         let outcomes: Vec<Outcome> =
             pool.install(|| chunk.par_iter().map(|j| process(j, args)).collect());
+        // The plain log lines of a window, written at once.
+        let mut log: Vec<u8> = Vec::new();
         for (job, outcome) in chunk.iter().zip(outcomes) {
             done += 1;
             match outcome {
@@ -235,7 +237,8 @@ fn run_inner(args: &BatchArgs) -> Result<i32, Error> {
                         *by_code.entry(f).or_default() += 1;
                     }
                     if bar.is_none() {
-                        eprintln!(
+                        let _ = writeln!(
+                            log,
                             "[{done}/{}] {}: ok, {errors} error(s), {warnings} warning(s)",
                             jobs.len(),
                             job.path.display()
@@ -244,7 +247,8 @@ fn run_inner(args: &BatchArgs) -> Result<i32, Error> {
                 }
                 Outcome::Failed(reason) => {
                     if bar.is_none() {
-                        eprintln!(
+                        let _ = writeln!(
+                            log,
                             "[{done}/{}] {}: failed: {reason}",
                             jobs.len(),
                             job.path.display()
@@ -256,6 +260,9 @@ fn run_inner(args: &BatchArgs) -> Result<i32, Error> {
             if let Some(b) = &bar {
                 b.inc(1);
             }
+        }
+        if !log.is_empty() {
+            let _ = std::io::stderr().lock().write_all(&log);
         }
     }
     if let Some(b) = &bar {

@@ -265,13 +265,15 @@ impl<'a> Xml<'a> {
         let mut pos = end + 1;
         let mut texts: [&'a str; PLAIN_RUN_TEXTS] = [""; PLAIN_RUN_TEXTS];
         let mut n = 0;
-        // A start tag of `name` (`<w:rPr`, `<w:t`): then white space, `>` or `/`.
+        // A start tag of `name` (`<w:rPr`, `<w:t`): then white space, `>` or `/>` (quick-xml
+        // reads a name up to white space, so `<w:rPr/x>` names another element).
         let opens = |at: &[u8], name: &[u8]| {
             at.starts_with(name)
-                && matches!(
-                    at.get(name.len()),
-                    Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
-                )
+                && match at.get(name.len()) {
+                    Some(b' ' | b'\t' | b'\r' | b'\n' | b'>') => true,
+                    Some(b'/') => at.get(name.len() + 1) == Some(&b'>'),
+                    _ => false,
+                }
         };
         loop {
             while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
