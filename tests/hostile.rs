@@ -85,6 +85,11 @@ fn raw_zip(entries: &[(&str, &[u8], u32, u16)]) -> Vec<u8> {
 /// entry the CRC of its inflated data when it is known.
 type RawEntry<'a> = (&'a str, &'a [u8], u32, u16, Option<u32>);
 
+/// A stored entry of [`raw_zip_crc`].
+fn stored<'a>(name: &'a str, data: &'a [u8]) -> RawEntry<'a> {
+    (name, data, data.len() as u32, 0, None)
+}
+
 /// [`raw_zip`] with known CRCs for deflated entries.
 fn raw_zip_crc(entries: &[RawEntry<'_>]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -153,14 +158,8 @@ fn a_deflate_stream_cut_short_is_a_zip_error_naming_the_part() {
     let mut d = deflate(doc.as_bytes());
     d.truncate(d.len() / 2);
     let bytes = raw_zip_crc(&[
-        (
-            "[Content_Types].xml",
-            CT.as_bytes(),
-            CT.len() as u32,
-            0,
-            None,
-        ),
-        ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
+        stored("[Content_Types].xml", CT.as_bytes()),
+        stored("_rels/.rels", RELS.as_bytes()),
         (
             "word/document.xml",
             &d,
@@ -187,28 +186,10 @@ fn stored_parts_and_understated_sizes_are_read_whole() {
     );
     let d = deflate(styles.as_bytes());
     let bytes = raw_zip_crc(&[
-        (
-            "[Content_Types].xml",
-            CT.as_bytes(),
-            CT.len() as u32,
-            0,
-            None,
-        ),
-        ("_rels/.rels", RELS.as_bytes(), RELS.len() as u32, 0, None),
-        (
-            "word/_rels/document.xml.rels",
-            DOC_RELS.as_bytes(),
-            DOC_RELS.len() as u32,
-            0,
-            None,
-        ),
-        (
-            "word/document.xml",
-            doc.as_bytes(),
-            doc.len() as u32,
-            0,
-            None,
-        ),
+        stored("[Content_Types].xml", CT.as_bytes()),
+        stored("_rels/.rels", RELS.as_bytes()),
+        stored("word/_rels/document.xml.rels", DOC_RELS.as_bytes()),
+        stored("word/document.xml", doc.as_bytes()),
         ("word/styles.xml", &d, 10, 8, Some(crc32(styles.as_bytes()))),
     ]);
     let read = docx::read(&bytes, &ReadOptions::default()).unwrap();
