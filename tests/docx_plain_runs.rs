@@ -117,3 +117,176 @@ fn runs_in_and_out_of_the_scan() {
         assert!(read(&bytes, &ReadOptions::default()).is_err(), "{bad}");
     }
 }
+
+/// Paragraph properties (`w:pPr`) the byte scan takes, and those it must leave to the
+/// event-by-event reading; each is read both ways and checked against what the markup says.
+#[test]
+fn paragraph_properties_in_and_out_of_the_scan() {
+    use xxgk::document::Alignment::{Center, Right};
+    // (pPr, style, alignment, first-line indent, outline level)
+    type Want = (
+        Option<&'static str>,
+        Option<xxgk::document::Alignment>,
+        Option<i32>,
+        Option<u8>,
+    );
+    let cases: &[(&str, Want)] = &[
+        // Taken: wanted children among others (run properties with children, tracked
+        // earlier properties holding another `w:pPr`), white space between, `'` quotes,
+        // `w:numPr` read through.
+        (
+            r#"<w:pPr><w:pStyle w:val="a1"/><w:bidi w:val="0"/><w:jc w:val="center"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr>"#,
+            (Some("a1"), Some(Center), None, None),
+        ),
+        (
+            "<w:pPr>\n  <w:jc w:val='right'/>\n  <w:pPrChange w:id=\"1\"><w:pPr><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"2\"/></w:pPr></w:pPrChange>\n</w:pPr>",
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>"#,
+            (None, None, Some(640), None),
+        ),
+        (
+            r#"<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr>"#,
+            (None, None, None, Some(1)),
+        ),
+        (
+            r#"<w:pPr><w:ind w:hanging="320"/><w:jc w:val="right" /></w:pPr>"#,
+            (None, Some(Right), Some(-320), None),
+        ),
+        // Left to the events: an entity, a comment, another namespace, an unprefixed or
+        // repeated attribute, a wanted child written with an end tag, attributes on `w:pPr`,
+        // text inside, an end tag with a space, a nested `w:pPr`, an `xmlns` declaration.
+        (
+            r#"<w:pPr><w:pStyle w:val="a&amp;b"/></w:pPr>"#,
+            (Some("a&b"), None, None, None),
+        ),
+        (
+            r#"<w:pPr><!-- c --><w:jc w:val="center"/></w:pPr>"#,
+            (None, Some(Center), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="center"/><v:x xmlns:v="urn:v"/></w:pPr>"#,
+            (None, Some(Center), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc val="right"/></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="right" w:val="left"/></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="right"></w:jc></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr w:rsidR="1"><w:jc w:val="right"/></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr>x<w:jc w:val="right"/></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="right"/></w:pPr >"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:pPr><w:jc w:val="right"/></w:pPr></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        (
+            r#"<w:pPr><w:jc xmlns:q="urn:q" w:val="right"/></w:pPr>"#,
+            (None, Some(Right), None, None),
+        ),
+        // After white space (quick-xml then stands at markup).
+        (
+            "\n <w:pPr><w:jc w:val=\"center\"/></w:pPr>\n ",
+            (None, Some(Center), None, None),
+        ),
+    ];
+    for (ppr, (style, align, first, outline)) in cases {
+        let bytes = Docx::new(&format!("<w:p>{ppr}<w:r><w:t>x</w:t></w:r></w:p>")).bytes();
+        same_both_ways(&bytes, ppr);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        let p = &doc.paragraphs()[0];
+        assert_eq!(p.style.as_deref(), *style, "{ppr}");
+        assert_eq!(p.alignment, *align, "{ppr}");
+        assert_eq!(p.indent.first_line, *first, "{ppr}");
+        assert_eq!(p.outline_level, *outline, "{ppr}");
+        assert_eq!(p.text(), "x", "{ppr}");
+    }
+    // A section break in the paragraph properties names the footer: read either way.
+    let ftr = format!(r#"<w:ftr {NS}><w:p><w:r><w:t>页脚</w:t></w:r></w:p></w:ftr>"#);
+    let body = r#"<w:p><w:pPr><w:jc w:val="center"/><w:sectPr><w:footerReference w:type="default" r:id="rIdF"/></w:sectPr></w:pPr></w:p><w:p/>"#;
+    let bytes = Docx::new(body)
+        .related("rIdF", "footer", "word/footer1.xml", &ftr)
+        .bytes();
+    same_both_ways(&bytes, body);
+    let doc = read(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.stories.len(), 1, "the footer of the section break");
+    // Markup errors inside the properties are found either way.
+    for bad in [
+        r#"<w:pPr><w:jc w:val="right"/></w:pPx>"#,
+        r#"<w:pPr><w:rPr><w:b/></w:rPx></w:pPr>"#,
+        r#"<w:pPr><w:jc w:val="right"/>"#,
+    ] {
+        let bytes = Docx::new(&format!("<w:p>{bad}</w:p>")).bytes();
+        same_both_ways(&bytes, bad);
+        assert!(read(&bytes, &ReadOptions::default()).is_err(), "{bad}");
+    }
+}
+
+/// Cell properties (`w:tcPr`) the byte scan takes, and those it leaves to the events.
+#[test]
+fn cell_properties_in_and_out_of_the_scan() {
+    use xxgk::document::{Block, VMerge};
+    let grid = r#"<w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>"#;
+    // (rows, first row's cell spans, first cell's row span and merge role, a diagnostic code)
+    type Want = (&'static [usize], usize, VMerge, Option<&'static str>);
+    let cases: &[(&str, Want)] = &[
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/><w:gridSpan w:val="2"/><w:tcBorders><w:left w:val="single" w:sz="2"/><w:right w:val="single"/></w:tcBorders><w:vAlign w:val="center"/></w:tcPr><w:p/></w:tc></w:tr>"#,
+            (&[2], 1, VMerge::None, None),
+        ),
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>"#,
+            (&[1, 1], 2, VMerge::Origin, None),
+        ),
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:hMerge w:val="restart"/></w:tcPr><w:p/></w:tc><w:tc><w:tcPr><w:hMerge/></w:tcPr><w:p/></w:tc></w:tr>"#,
+            (&[2], 1, VMerge::None, None),
+        ),
+        // Left to the events: a span needing a diagnostic, an entity, a wanted child with an
+        // end tag.
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="0"/></w:tcPr><w:p/></w:tc></w:tr>"#,
+            (&[1], 1, VMerge::None, Some("docx.table.grid_span")),
+        ),
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="&#50;"/></w:tcPr><w:p/></w:tc></w:tr>"#,
+            (&[2], 1, VMerge::None, None),
+        ),
+        (
+            r#"<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"></w:vMerge></w:tcPr><w:p/></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge w:val="continue"/></w:tcPr><w:p/></w:tc></w:tr>"#,
+            (&[1], 2, VMerge::Origin, None),
+        ),
+    ];
+    for (rows, (spans, row_span, vm, code)) in cases {
+        let bytes = Docx::new(&format!("<w:tbl>{grid}{rows}</w:tbl><w:p/>")).bytes();
+        same_both_ways(&bytes, rows);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        let Block::Table(t) = &doc.body[0] else {
+            panic!("{rows}: no table")
+        };
+        let got: Vec<usize> = t.rows[0].cells.iter().map(|c| c.col_span).collect();
+        assert_eq!(got, *spans, "{rows}");
+        assert_eq!(t.rows[0].cells[0].row_span, *row_span, "{rows}");
+        assert_eq!(t.rows[0].cells[0].v_merge, *vm, "{rows}");
+        if let Some(code) = code {
+            assert!(has_code(&doc, code), "{rows}: {code}");
+        }
+    }
+}

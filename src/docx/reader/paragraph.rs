@@ -21,6 +21,23 @@ struct PPr {
     indent: Indent,
 }
 
+/// The children of `w:pPr` read (the others are passed over; `w:numPr` is read through).
+const PPR_WANTED: &[&[u8]] = &[b"pStyle", b"numId", b"ilvl", b"outlineLvl", b"jc", b"ind"];
+
+impl PPr {
+    /// Takes the `w:val` of a wanted child other than `w:ind`.
+    fn set(&mut self, local: &[u8], val: Option<&str>) {
+        match local {
+            b"pStyle" => self.style = val.map(str::to_owned),
+            b"numId" => self.num_id = val.and_then(|v| v.trim().parse().ok()),
+            b"ilvl" => self.ilvl = val.and_then(|v| v.trim().parse().ok()),
+            b"outlineLvl" => self.outline = val.and_then(|v| v.trim().parse().ok()),
+            b"jc" => self.alignment = val.and_then(alignment),
+            _ => {}
+        }
+    }
+}
+
 /// A paragraph being read: its inlines so far, and the text read since the last other inline
 /// (one [`Inline::Text`] once something else comes or the paragraph ends). The text buffer is
 /// reused from paragraph to paragraph, so a paragraph's text costs one exact-size allocation.
@@ -72,6 +89,19 @@ impl Ctx {
         b.p.inlines.clear();
         let mut ppr = PPr::default();
         loop {
+            // Plain paragraph properties are read at once.
+            let props = x.scan_props(b"w:pPr", PPR_WANTED, &[b"numPr"], &[b"sectPr", b"pPr"]);
+            if let Some(props) = props {
+                for el in props.iter() {
+                    if el.local == b"ind" {
+                        ppr.indent = indent_of(el.attrs());
+                    } else {
+                        ppr.set(el.local, el.w(b"val"));
+                    }
+                }
+                x.take_props(&props);
+                continue;
+            }
             // Most runs are plain text runs: read at once when they are.
             let keep = !self.in_instruction();
             if x.plain_run(&mut b.text, keep) {
@@ -377,16 +407,11 @@ impl Ctx {
                 }
                 continue;
             }
-            let val = || x.w(&el, b"val");
             match el.local() {
-                b"pStyle" => ppr.style = val().map(|v| v.into_owned()),
-                b"numId" => ppr.num_id = val().and_then(|v| v.trim().parse().ok()),
-                b"ilvl" => ppr.ilvl = val().and_then(|v| v.trim().parse().ok()),
-                b"outlineLvl" => ppr.outline = val().and_then(|v| v.trim().parse().ok()),
-                b"jc" => ppr.alignment = val().as_deref().and_then(alignment),
                 b"ind" => ppr.indent = indent(x, &el),
                 b"sectPr" if !empty => self.sect_pr(x)?,
                 b"numPr" | b"pPr" => {}
+                local if PPR_WANTED.contains(&local) => ppr.set(local, x.w(&el, b"val").as_deref()),
                 _ => {
                     if !empty {
                         x.skip_el(&el)?;
@@ -412,32 +437,60 @@ pub(crate) fn alignment(v: &str) -> Option<Alignment> {
 
 /// `w:ind` → [`Indent`].
 pub(crate) fn indent(x: &Xml<'_>, el: &El<'_>) -> Indent {
-    // Every attribute once; the first-named of each pair wins, as in Word.
-    let (mut left, mut start, mut right, mut end) = (None, None, None, None);
-    let (mut first, mut hanging, mut first_ch, mut hanging_ch) = (None, None, None, None);
-    let (mut left_ch, mut start_ch) = (None, None);
-    x.each_attr(el, Ns::W, |k, v| {
-        let t = || twips(&v);
+    let mut b = IndentAttrs::default();
+    x.each_attr(el, Ns::W, |k, v| b.set(k, &v));
+    b.finish()
+}
+
+/// [`Indent`] from the `w:` attributes of a `w:ind` (local name, value).
+pub(crate) fn indent_of<'v>(attrs: impl Iterator<Item = (&'v [u8], &'v str)>) -> Indent {
+    let mut b = IndentAttrs::default();
+    attrs.for_each(|(k, v)| b.set(k, v));
+    b.finish()
+}
+
+/// The attributes of a `w:ind` read so far.
+#[derive(Default)]
+struct IndentAttrs {
+    left: Option<i32>,
+    start: Option<i32>,
+    right: Option<i32>,
+    end: Option<i32>,
+    first: Option<i32>,
+    hanging: Option<i32>,
+    first_ch: Option<i32>,
+    hanging_ch: Option<i32>,
+    left_ch: Option<i32>,
+    start_ch: Option<i32>,
+}
+
+impl IndentAttrs {
+    fn set(&mut self, k: &[u8], v: &str) {
+        let t = || twips(v);
         let n = || v.trim().parse::<i32>().ok();
         match k {
-            b"left" => left = t(),
-            b"start" => start = t(),
-            b"right" => right = t(),
-            b"end" => end = t(),
-            b"firstLine" => first = t(),
-            b"hanging" => hanging = t(),
-            b"firstLineChars" => first_ch = n(),
-            b"hangingChars" => hanging_ch = n(),
-            b"leftChars" => left_ch = n(),
-            b"startChars" => start_ch = n(),
+            b"left" => self.left = t(),
+            b"start" => self.start = t(),
+            b"right" => self.right = t(),
+            b"end" => self.end = t(),
+            b"firstLine" => self.first = t(),
+            b"hanging" => self.hanging = t(),
+            b"firstLineChars" => self.first_ch = n(),
+            b"hangingChars" => self.hanging_ch = n(),
+            b"leftChars" => self.left_ch = n(),
+            b"startChars" => self.start_ch = n(),
             _ => {}
         }
-    });
-    Indent {
-        left: left.or(start),
-        right: right.or(end),
-        first_line: first.or(hanging.map(|h: i32| -h)),
-        first_line_chars: first_ch.or(hanging_ch.map(|h: i32| -h)),
-        left_chars: left_ch.or(start_ch),
+    }
+
+    /// Every attribute once; the first-named of each pair wins, as in Word.
+    fn finish(self) -> Indent {
+        Indent {
+            left: self.left.or(self.start),
+            right: self.right.or(self.end),
+            first_line: self.first.or(self.hanging.map(|h| -h)),
+            first_line_chars: self.first_ch.or(self.hanging_ch.map(|h| -h)),
+            left_chars: self.left_ch.or(self.start_ch),
+        }
     }
 }

@@ -19,6 +19,27 @@ enum VM {
     Continue,
 }
 
+/// The children of `w:tcPr` read (the others are passed over).
+const TCPR_WANTED: &[&[u8]] = &[b"gridSpan", b"vMerge", b"hMerge"];
+
+/// `w:gridSpan`'s value as written (1 when absent or unreadable).
+fn grid_span(v: Option<&str>) -> i64 {
+    v.and_then(|v| v.trim().parse().ok()).unwrap_or(1)
+}
+
+/// `w:vMerge`'s value → restart or continue.
+fn v_merge(v: Option<&str>) -> VM {
+    match v {
+        Some("restart") => VM::Restart,
+        _ => VM::Continue,
+    }
+}
+
+/// `w:hMerge`'s value → whether the cell continues the one on its left.
+fn h_merge(v: Option<&str>) -> bool {
+    v != Some("restart")
+}
+
 impl Ctx {
     /// Reads a `w:tbl` whose start was just read.
     pub fn table(&mut self, x: &mut Xml<'_>) -> Result<Table> {
@@ -223,7 +244,27 @@ impl Ctx {
         blocks.clear();
         let mut vm = VM::None;
         let mut h_continue = false;
-        while let Some((el, empty)) = x.child(base)? {
+        loop {
+            // Plain cell properties are read at once (unless a span needs a diagnostic).
+            if let Some(props) = x.scan_props(b"w:tcPr", TCPR_WANTED, &[], &[]) {
+                let mut span = cell.col_span as i64;
+                let (mut v, mut h) = (vm, h_continue);
+                for el in props.iter() {
+                    match el.local {
+                        b"gridSpan" => span = grid_span(el.w(b"val")),
+                        b"vMerge" => v = v_merge(el.w(b"val")),
+                        _ => h = h_merge(el.w(b"val")),
+                    }
+                }
+                if span >= 1 {
+                    (cell.col_span, vm, h_continue) = (span.min(1 << 20) as usize, v, h);
+                    x.take_props(&props);
+                    continue;
+                }
+            }
+            let Some((el, empty)) = x.child(base)? else {
+                break;
+            };
             if el.is(Ns::W, b"tcPr") && !empty {
                 let pb = x.depth();
                 loop {
@@ -232,10 +273,7 @@ impl Ctx {
                         Ev::End if x.depth() < pb => break,
                         Ev::Start(p) | Ev::Empty(p) if p.ns == Ns::W => match p.local() {
                             b"gridSpan" => {
-                                let n: i64 = x
-                                    .w(&p, b"val")
-                                    .and_then(|v| v.trim().parse().ok())
-                                    .unwrap_or(1);
+                                let n = grid_span(x.w(&p, b"val").as_deref());
                                 if n < 1 {
                                     self.diags.push(
                                         Diagnostic::warning(
@@ -247,15 +285,8 @@ impl Ctx {
                                 }
                                 cell.col_span = n.clamp(1, 1 << 20) as usize;
                             }
-                            b"vMerge" => {
-                                vm = match x.w(&p, b"val").as_deref() {
-                                    Some("restart") => VM::Restart,
-                                    _ => VM::Continue,
-                                }
-                            }
-                            b"hMerge" => {
-                                h_continue = x.w(&p, b"val").as_deref() != Some("restart");
-                            }
+                            b"vMerge" => vm = v_merge(x.w(&p, b"val").as_deref()),
+                            b"hMerge" => h_continue = h_merge(x.w(&p, b"val").as_deref()),
                             // Widths, borders, shading, the tracked earlier properties
                             // (`tcPrChange`): nothing the tree keeps.
                             _ => x.skip_el(&p)?,

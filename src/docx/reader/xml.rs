@@ -206,6 +206,95 @@ pub fn without_plain_runs<T>(f: impl FnOnce() -> T) -> T {
 /// Most `w:t` elements one plain run may hold.
 const PLAIN_RUN_TEXTS: usize = 8;
 
+/// Most wanted children one plain properties element may hold.
+const MAX_PROPS: usize = 16;
+
+/// The wanted children of a properties element read by [`Xml::scan_props`], in order.
+pub(crate) struct Props<'a> {
+    /// Local name and attribute bytes (checked by [`plain_attrs`]).
+    items: [(&'a [u8], &'a [u8]); MAX_PROPS],
+    n: usize,
+    /// Bytes the element takes.
+    end: usize,
+}
+
+impl<'a> Props<'a> {
+    /// The wanted children, in order.
+    pub fn iter(&self) -> impl Iterator<Item = PropEl<'a>> + '_ {
+        self.items[..self.n]
+            .iter()
+            .map(|&(local, attrs)| PropEl { local, attrs })
+    }
+}
+
+/// A wanted child of a plain properties element.
+#[derive(Clone, Copy)]
+pub(crate) struct PropEl<'a> {
+    /// Its local name.
+    pub local: &'a [u8],
+    attrs: &'a [u8],
+}
+
+impl<'a> PropEl<'a> {
+    /// Its `w:` attributes in order: local name and value.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'a [u8], &'a str)> {
+        let mut a = self.attrs;
+        std::iter::from_fn(move || {
+            let (name, value, rest) = next_attr(a)?;
+            a = rest;
+            // Checked by `plain_attrs`: `w:` names, UTF-8 values.
+            Some((&name[2..], std::str::from_utf8(value).unwrap_or_default()))
+        })
+    }
+
+    /// The value of attribute `w:local`.
+    pub fn w(&self, local: &[u8]) -> Option<&'a str> {
+        self.attrs().find(|(k, _)| *k == local).map(|(_, v)| v)
+    }
+}
+
+/// The next attribute of a start tag's attribute bytes written plainly (white space, a name,
+/// `=`, a quoted value): name, value and the bytes after it; `None` at the end or on anything
+/// else.
+fn next_attr(a: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
+    let start = a.iter().position(|b| !b.is_ascii_whitespace())?;
+    if start == 0 {
+        return None;
+    }
+    let a = &a[start..];
+    let eq = memchr::memchr(b'=', a)?;
+    let q = *a.get(eq + 1)?;
+    if q != b'"' && q != b'\'' {
+        return None;
+    }
+    let len = memchr::memchr(q, &a[eq + 2..])?;
+    Some((&a[..eq], &a[eq + 2..eq + 2 + len], &a[eq + 3 + len..]))
+}
+
+/// True when a start tag's attribute bytes are all plain `w:` attributes (see
+/// [`Xml::scan_props`]): each written `w:name="value"` (or with `'`) after white space, the name
+/// alphanumeric, the value valid UTF-8 without `&` or `<`. (A name written twice reads the same
+/// either way: the first value for one attribute, the last for `w:ind`'s set.)
+fn plain_attrs(mut a: &[u8]) -> bool {
+    while a.iter().any(|b| !b.is_ascii_whitespace()) {
+        let Some((name, value, rest)) = next_attr(a) else {
+            return false;
+        };
+        let ok_name = name.len() > 2
+            && name.starts_with(b"w:")
+            && name[2..].iter().all(u8::is_ascii_alphanumeric);
+        if !ok_name
+            || memchr::memchr2(b'&', b'<', value).is_some()
+            || std::str::from_utf8(value).is_err()
+            || !(rest.is_empty() || rest[0].is_ascii_whitespace())
+        {
+            return false;
+        }
+        a = rest;
+    }
+    true
+}
+
 impl<'a> Xml<'a> {
     /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
     pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
@@ -328,24 +417,171 @@ impl<'a> Xml<'a> {
             }
             return false;
         }
-        if self.after_text {
-            // quick-xml expects markup where it stands: white space after the run (text the
-            // caller passes over) is passed over with it, and anything else is left to it.
-            while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
-                pos += 1;
-            }
-            if rest.get(pos) != Some(&b'<') {
-                return false;
-            }
-        }
+        let Some(pos) = self.scanned_end(rest, pos) else {
+            return false;
+        };
         if keep {
             for t in &texts[..n] {
                 out.push_str(t);
             }
         }
-        *self.r.get_mut() = &rest[pos..];
-        self.skipped += pos as u64;
+        self.pass(pos);
         true
+    }
+
+    /// Where a byte scan that read `rest[..pos]` may leave quick-xml: `pos`, or after the white
+    /// space that follows when quick-xml expects markup where it stands (the last event was
+    /// text); `None` when that is not markup (the scan then gives up).
+    fn scanned_end(&self, rest: &[u8], mut pos: usize) -> Option<usize> {
+        if self.after_text {
+            // White space after the scanned element is text the callers pass over; anything
+            // else is left to quick-xml.
+            while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
+                pos += 1;
+            }
+            if rest.get(pos) != Some(&b'<') {
+                return None;
+            }
+        }
+        Some(pos)
+    }
+
+    /// Passes over the next `n` bytes (read by a byte scan).
+    fn pass(&mut self, n: usize) {
+        let rest: &'a [u8] = self.r.get_ref();
+        *self.r.get_mut() = &rest[n..];
+        self.skipped += n as u64;
+    }
+
+    /// Reads the properties element `<name>` (`w:pPr`, `w:tcPr`) that starts at the current
+    /// position by one byte scan, when it is plain: written `<name>` with the prefix `w` bound
+    /// to WordprocessingML, its children all `w:` elements declaring no namespace, separated by
+    /// white space only. Children named in `wanted` must be empty elements whose attributes are
+    /// all `w:` attributes with plain values (no entity, valid UTF-8); they are
+    /// returned in order. Children named in `enter` are read through (their children count as
+    /// the element's, as the event-by-event readers do with `w:numPr`); any other child is
+    /// passed over as [`Xml::skip_el`] does, and the end tags must be written plainly.
+    ///
+    /// Nothing is read: the caller looks at the children, then calls [`Xml::take_props`], or
+    /// reads the element event by event (which it must do on `None`, and which reports any
+    /// markup error at its place). `tests/docx_plain_runs.rs` compares the two ways.
+    #[inline]
+    pub fn scan_props(
+        &mut self,
+        name: &[u8],
+        wanted: &[&[u8]],
+        enter: &[&[u8]],
+        refuse: &[&[u8]],
+    ) -> Option<Props<'a>> {
+        let rest: &'a [u8] = self.r.get_ref();
+        if !(rest.first() == Some(&b'<')
+            && rest[1..].starts_with(name)
+            && rest.get(name.len() + 1) == Some(&b'>'))
+        {
+            return None;
+        }
+        self.scan_props_at(rest, name, wanted, enter, refuse)
+    }
+
+    fn scan_props_at(
+        &mut self,
+        rest: &'a [u8],
+        name: &[u8],
+        wanted: &[&[u8]],
+        enter: &[&[u8]],
+        refuse: &[&[u8]],
+    ) -> Option<Props<'a>> {
+        if !self.plain_runs
+            || self.pending_pop
+            || self.depth + 3 > self.max_depth
+            || self.prefix_ns(Some(b"w")) != Ns::W
+        {
+            return None;
+        }
+        let mut props = Props {
+            items: [(&[][..], &[][..]); MAX_PROPS],
+            n: 0,
+            end: 0,
+        };
+        let mut pos = name.len() + 2;
+        // The entered child whose end tag comes next (one level at most).
+        let mut inside: Option<&'a [u8]> = None;
+        loop {
+            while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
+                pos += 1;
+            }
+            let at = &rest[pos..];
+            if let Some(tail) = at.strip_prefix(b"</") {
+                let closes = inside.unwrap_or(name);
+                if !(tail.starts_with(closes) && tail.get(closes.len()) == Some(&b'>')) {
+                    return None;
+                }
+                pos += closes.len() + 3;
+                if inside.take().is_none() {
+                    break;
+                }
+                continue;
+            }
+            if !at.starts_with(b"<w:") {
+                return None;
+            }
+            let len = at[3..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let e = tag_end(at)?;
+            if len == 0 || e < 3 + len {
+                return None;
+            }
+            let local = &at[3..3 + len];
+            let full = &at[1..3 + len];
+            // After the name: nothing, `/`, or white space and the attributes (and `/`).
+            let after = &at[3 + len..e];
+            let (attrs, empty) = match after.strip_suffix(b"/") {
+                Some(a) => (a, true),
+                None => (after, false),
+            };
+            if !(attrs.is_empty() || attrs[0].is_ascii_whitespace())
+                || memchr::memmem::find(attrs, b"xmlns").is_some()
+            {
+                return None;
+            }
+            if refuse.contains(&local) {
+                return None;
+            }
+            if wanted.contains(&local) {
+                if !empty || props.n == MAX_PROPS || !plain_attrs(attrs) {
+                    return None;
+                }
+                props.items[props.n] = (local, attrs);
+                props.n += 1;
+                pos += e + 1;
+            } else if enter.contains(&local) {
+                // (One nested in another is closed where the scan expects the outer one's end
+                // tag, and the scan gives up.)
+                pos += e + 1;
+                if !empty {
+                    inside = Some(full);
+                }
+            } else if empty {
+                pos += e + 1;
+            } else {
+                let inner = &at[e + 1..];
+                let c = find_close(inner, full)?;
+                let end = &inner[c + 2..];
+                if !(end.starts_with(full) && end.get(full.len()) == Some(&b'>')) {
+                    return None;
+                }
+                pos += e + 1 + c + full.len() + 3;
+            }
+        }
+        props.end = self.scanned_end(rest, pos)?;
+        Some(props)
+    }
+
+    /// Passes over the properties element [`Xml::scan_props`] read.
+    pub fn take_props(&mut self, props: &Props<'a>) {
+        self.pass(props.end);
     }
 
     /// The part name.
