@@ -196,11 +196,7 @@ pub fn label_key(label: &str) -> String {
 /// [`label_key`], borrowing the label when it is already in key form (most labels are: no
 /// character needs mapping and no leading `1、` needs rewriting).
 pub fn key_of(label: &str) -> std::borrow::Cow<'_, str> {
-    let plain = label.chars().all(|c| {
-        !is_space(c)
-            && ascii_digit(c) == c
-            && !matches!(c, '(' | ')' | ':' | ',' | '"' | '＂' | '“' | '”')
-    });
+    let plain = !needs_mapping(label);
     let digits = label.bytes().take_while(|b| b.is_ascii_digit()).count();
     if plain && !(digits > 0 && label[digits..].starts_with('、')) {
         return std::borrow::Cow::Borrowed(label);
@@ -231,6 +227,41 @@ pub fn key_of(label: &str) -> std::borrow::Cow<'_, str> {
         out.replace_range(digits..digits + '、'.len_utf8(), ".");
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// True when some character of `label` changes in its key (see [`label_key`]). Most labels are
+/// Chinese text: the common ideographs (three-byte UTF-8 led by `E4`–`E9`) never change and are
+/// passed over by their first byte; other characters are checked one by one.
+fn needs_mapping(label: &str) -> bool {
+    let changes = |c: char| {
+        is_space(c)
+            || ascii_digit(c) != c
+            || matches!(c, '(' | ')' | ':' | ',' | '"' | '＂' | '“' | '”')
+    };
+    let b = label.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        if (0xE4..=0xE9).contains(&lead) {
+            i += 3;
+            continue;
+        }
+        if lead < 0x80 {
+            if changes(char::from(lead)) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        // `i` is at a character boundary: every step above passed over whole characters.
+        let Some(c) = label.get(i..).and_then(|s| s.chars().next()) else {
+            return true;
+        };
+        if changes(c) {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 /// The key without its number prefix and without a leading `其中：` (for close matches).

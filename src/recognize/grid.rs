@@ -236,7 +236,7 @@ pub fn grid_rows(table: &Table, drop_spacers: bool) -> Vec<GridRow<'_>> {
     let kept: Vec<usize> = (0..width).filter(|c| keep[*c]).collect();
     let mut out = Vec::with_capacity(table.rows.len());
     for (row, line) in table.rows.iter().zip(lines()) {
-        let mut slots: Vec<Slot<'_>> = Vec::new();
+        let mut slots: Vec<Slot<'_>> = Vec::with_capacity(row.cells.len().min(kept.len()));
         for (logical, c) in kept.iter().enumerate() {
             let Some((cell, _)) = line[*c] else {
                 continue;

@@ -110,6 +110,9 @@ pub fn header_keys_from(lines: &[Vec<Cow<'_, str>>]) -> Option<Vec<String>> {
 
 /// All whitespace removed.
 pub fn compact(s: &str) -> String {
+    if !s.chars().any(is_space) {
+        return s.to_owned();
+    }
     s.chars().filter(|c| !is_space(*c)).collect()
 }
 
