@@ -201,6 +201,11 @@ fn paragraph_properties_in_and_out_of_the_scan() {
             r#"<w:pPr><w:jc xmlns:q="urn:q" w:val="right"/></w:pPr>"#,
             (None, Some(Right), None, None),
         ),
+        // A second `w:pPr` adds to the first, either way.
+        (
+            r#"<w:pPr><w:pStyle w:val="a1"/></w:pPr><w:pPr><w:jc w:val="center"/></w:pPr>"#,
+            (Some("a1"), Some(Center), None, None),
+        ),
         // After white space (quick-xml then stands at markup).
         (
             "\n <w:pPr><w:jc w:val=\"center\"/></w:pPr>\n ",
@@ -289,4 +294,43 @@ fn cell_properties_in_and_out_of_the_scan() {
             assert!(has_code(&doc, code), "{rows}: {code}");
         }
     }
+}
+
+/// A main part that is not valid UTF-8 throughout: the runs and properties that are still read
+/// at once, and those that are not, read as the event-by-event reading reads them (invalid bytes
+/// replaced).
+#[test]
+fn part_with_invalid_utf8_reads_the_same_both_ways() {
+    let body = concat!(
+        r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>一</w:t></w:r></w:p>"#,
+        r#"<w:p><w:pPr><w:pStyle w:val="s@"/></w:pPr><w:r><w:t>二@</w:t></w:r></w:p>"#,
+    );
+    let bytes = Docx::new(body).bytes();
+    // The package again, each `@` of the main part made a byte that is never UTF-8.
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        if f.name() == "word/document.xml" {
+            data = data
+                .into_iter()
+                .map(|b| if b == b'@' { 0xFF } else { b })
+                .collect();
+        }
+        entries.push((f.name().to_string(), data));
+    }
+    let named: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    let bytes = zip(&named);
+    same_both_ways(&bytes, "invalid UTF-8 in the main part");
+    let doc = read(&bytes, &ReadOptions::default()).unwrap();
+    let p = doc.paragraphs();
+    assert_eq!(p[0].text(), "一");
+    assert_eq!(p[0].alignment, Some(xxgk::document::Alignment::Center));
+    assert_eq!(p[1].text(), "二\u{FFFD}");
+    assert_eq!(p[1].style.as_deref(), Some("s\u{FFFD}"));
 }

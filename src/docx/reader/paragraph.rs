@@ -5,13 +5,13 @@
 use std::borrow::Cow;
 
 use super::body::{exact, Ctx, StoryRef, Wrap};
-use super::xml::{twips, El, Ev, Ns, Xml};
+use super::xml::{prop_attr, twips, Child, El, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Alignment, Block, BreakKind, Indent, Inline, NoteKind, Paragraph};
 use crate::error::Result;
 
 /// Direct paragraph properties.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct PPr {
     style: Option<String>,
     num_id: Option<u32>,
@@ -21,8 +21,15 @@ struct PPr {
     indent: Indent,
 }
 
-/// The children of `w:pPr` read (the others are passed over; `w:numPr` is read through).
-const PPR_WANTED: &[&[u8]] = &[b"pStyle", b"numId", b"ilvl", b"outlineLvl", b"jc", b"ind"];
+/// What the paragraph-properties scan does with a child of `w:pPr` (as [`Ctx::ppr`] does).
+fn ppr_child(local: &[u8]) -> Child {
+    match local {
+        b"pStyle" | b"numId" | b"ilvl" | b"outlineLvl" | b"jc" | b"ind" => Child::Take,
+        b"numPr" => Child::Enter,
+        b"sectPr" | b"pPr" => Child::Refuse,
+        _ => Child::Skip,
+    }
+}
 
 impl PPr {
     /// Takes the `w:val` of a wanted child other than `w:ind`.
@@ -90,16 +97,18 @@ impl Ctx {
         let mut ppr = PPr::default();
         loop {
             // Plain paragraph properties are read at once.
-            let props = x.scan_props(b"w:pPr", PPR_WANTED, &[b"numPr"], &[b"sectPr", b"pPr"]);
-            if let Some(props) = props {
-                for el in props.iter() {
-                    if el.local == b"ind" {
-                        ppr.indent = indent_of(el.attrs());
-                    } else {
-                        ppr.set(el.local, el.w(b"val"));
-                    }
+            // Taken only when the whole element is (a second `w:pPr` adds to the first).
+            let mut next = ppr.clone();
+            let read = x.scan_props(b"w:pPr", ppr_child, |local, attrs| {
+                if local == b"ind" {
+                    next.indent = indent_of(attrs.iter().copied());
+                } else {
+                    next.set(local, prop_attr(attrs, b"val"));
                 }
-                x.take_props(&props);
+                true
+            });
+            if read {
+                ppr = next;
                 continue;
             }
             // Most runs are plain text runs: read at once when they are.
@@ -411,7 +420,9 @@ impl Ctx {
                 b"ind" => ppr.indent = indent(x, &el),
                 b"sectPr" if !empty => self.sect_pr(x)?,
                 b"numPr" | b"pPr" => {}
-                local if PPR_WANTED.contains(&local) => ppr.set(local, x.w(&el, b"val").as_deref()),
+                local if ppr_child(local) == Child::Take => {
+                    ppr.set(local, x.w(&el, b"val").as_deref())
+                }
                 _ => {
                     if !empty {
                         x.skip_el(&el)?;

@@ -3,7 +3,7 @@
 //! the last row, nested tables (bounded by the depth limit).
 
 use super::body::{exact, Ctx, Wrap};
-use super::xml::{on_off, twips, Ev, Ns, Xml};
+use super::xml::{on_off, prop_attr, twips, Child, Ev, Ns, Xml};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Block, Cell, Mark, Row, Table, VMerge};
 use crate::error::Result;
@@ -19,8 +19,13 @@ enum VM {
     Continue,
 }
 
-/// The children of `w:tcPr` read (the others are passed over).
-const TCPR_WANTED: &[&[u8]] = &[b"gridSpan", b"vMerge", b"hMerge"];
+/// What the cell-properties scan does with a child of `w:tcPr` (as [`Ctx::cell`] does).
+fn tcpr_child(local: &[u8]) -> Child {
+    match local {
+        b"gridSpan" | b"vMerge" | b"hMerge" => Child::Take,
+        _ => Child::Skip,
+    }
+}
 
 /// `w:gridSpan`'s value as written (1 when absent or unreadable).
 fn grid_span(v: Option<&str>) -> i64 {
@@ -245,22 +250,21 @@ impl Ctx {
         let mut vm = VM::None;
         let mut h_continue = false;
         loop {
-            // Plain cell properties are read at once (unless a span needs a diagnostic).
-            if let Some(props) = x.scan_props(b"w:tcPr", TCPR_WANTED, &[], &[]) {
-                let mut span = cell.col_span as i64;
-                let (mut v, mut h) = (vm, h_continue);
-                for el in props.iter() {
-                    match el.local {
-                        b"gridSpan" => span = grid_span(el.w(b"val")),
-                        b"vMerge" => v = v_merge(el.w(b"val")),
-                        _ => h = h_merge(el.w(b"val")),
-                    }
+            // Plain cell properties are read at once.
+            let (mut span, mut v, mut h) = (cell.col_span as i64, vm, h_continue);
+            let read = x.scan_props(b"w:tcPr", tcpr_child, |local, attrs| {
+                let val = prop_attr(attrs, b"val");
+                match local {
+                    b"gridSpan" => span = grid_span(val),
+                    b"vMerge" => v = v_merge(val),
+                    _ => h = h_merge(val),
                 }
-                if span >= 1 {
-                    (cell.col_span, vm, h_continue) = (span.min(1 << 20) as usize, v, h);
-                    x.take_props(&props);
-                    continue;
-                }
+                // A span below 1 is read event by event, which reports it.
+                span >= 1
+            });
+            if read {
+                (cell.col_span, vm, h_continue) = (span.min(1 << 20) as usize, v, h);
+                continue;
             }
             let Some((el, empty)) = x.child(base)? else {
                 break;

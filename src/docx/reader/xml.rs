@@ -167,6 +167,10 @@ pub(crate) fn decode_part(bytes: &[u8]) -> Cow<'_, [u8]> {
 /// declarations end with the element that made them.
 pub(crate) struct Xml<'a> {
     r: Reader<&'a [u8]>,
+    /// The whole part.
+    all: &'a [u8],
+    /// The whole part as text, once [`Xml::text_in`] has checked it (`None` inside: not UTF-8).
+    utf8: std::cell::OnceCell<Option<&'a str>>,
     ns: NamespaceResolver,
     /// Depths of the elements that declared namespaces.
     ns_levels: Vec<usize>,
@@ -206,51 +210,29 @@ pub fn without_plain_runs<T>(f: impl FnOnce() -> T) -> T {
 /// Most `w:t` elements one plain run may hold.
 const PLAIN_RUN_TEXTS: usize = 8;
 
-/// Most wanted children one plain properties element may hold.
-const MAX_PROPS: usize = 16;
+/// Most attributes a wanted child of a plain properties element may have.
+const MAX_PROP_ATTRS: usize = 8;
 
-/// The wanted children of a properties element read by [`Xml::scan_props`], in order.
-pub(crate) struct Props<'a> {
-    /// Local name and attribute bytes (checked by [`plain_attrs`]).
-    items: [(&'a [u8], &'a [u8]); MAX_PROPS],
-    n: usize,
-    /// Bytes the element takes.
-    end: usize,
+/// What [`Xml::scan_props`] does with a child of the properties element, by local name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Child {
+    /// Handed to the caller (it must be an empty element with plain attributes).
+    Take,
+    /// Read through: its children count as the element's (as the readers do with `w:numPr`).
+    Enter,
+    /// The scan gives up (the event-by-event reader handles it, e.g. `w:sectPr`).
+    Refuse,
+    /// Passed over, as [`Xml::skip_el`] does.
+    Skip,
 }
 
-impl<'a> Props<'a> {
-    /// The wanted children, in order.
-    pub fn iter(&self) -> impl Iterator<Item = PropEl<'a>> + '_ {
-        self.items[..self.n]
-            .iter()
-            .map(|&(local, attrs)| PropEl { local, attrs })
-    }
-}
+/// The `w:` attributes of a child [`Xml::scan_props`] hands over: local name and value, in
+/// order.
+pub(crate) type PropAttrs<'a> = [(&'a [u8], &'a str)];
 
-/// A wanted child of a plain properties element.
-#[derive(Clone, Copy)]
-pub(crate) struct PropEl<'a> {
-    /// Its local name.
-    pub local: &'a [u8],
-    attrs: &'a [u8],
-}
-
-impl<'a> PropEl<'a> {
-    /// Its `w:` attributes in order: local name and value.
-    pub fn attrs(&self) -> impl Iterator<Item = (&'a [u8], &'a str)> {
-        let mut a = self.attrs;
-        std::iter::from_fn(move || {
-            let (name, value, rest) = next_attr(a)?;
-            a = rest;
-            // Checked by `plain_attrs`: `w:` names, UTF-8 values.
-            Some((&name[2..], std::str::from_utf8(value).unwrap_or_default()))
-        })
-    }
-
-    /// The value of attribute `w:local`.
-    pub fn w(&self, local: &[u8]) -> Option<&'a str> {
-        self.attrs().find(|(k, _)| *k == local).map(|(_, v)| v)
-    }
+/// The value of attribute `w:local` among `attrs` (the first one so named).
+pub(crate) fn prop_attr<'a>(attrs: &PropAttrs<'a>, local: &[u8]) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| *k == local).map(|(_, v)| *v)
 }
 
 /// The next attribute of a start tag's attribute bytes written plainly (white space, a name,
@@ -271,30 +253,6 @@ fn next_attr(a: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
     Some((&a[..eq], &a[eq + 2..eq + 2 + len], &a[eq + 3 + len..]))
 }
 
-/// True when a start tag's attribute bytes are all plain `w:` attributes (see
-/// [`Xml::scan_props`]): each written `w:name="value"` (or with `'`) after white space, the name
-/// alphanumeric, the value valid UTF-8 without `&` or `<`. (A name written twice reads the same
-/// either way: the first value for one attribute, the last for `w:ind`'s set.)
-fn plain_attrs(mut a: &[u8]) -> bool {
-    while a.iter().any(|b| !b.is_ascii_whitespace()) {
-        let Some((name, value, rest)) = next_attr(a) else {
-            return false;
-        };
-        let ok_name = name.len() > 2
-            && name.starts_with(b"w:")
-            && name[2..].iter().all(u8::is_ascii_alphanumeric);
-        if !ok_name
-            || memchr::memchr2(b'&', b'<', value).is_some()
-            || std::str::from_utf8(value).is_err()
-            || !(rest.is_empty() || rest[0].is_ascii_whitespace())
-        {
-            return false;
-        }
-        a = rest;
-    }
-    true
-}
-
 impl<'a> Xml<'a> {
     /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
     pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
@@ -304,6 +262,8 @@ impl<'a> Xml<'a> {
         c.expand_empty_elements = false;
         Xml {
             r,
+            all: bytes,
+            utf8: std::cell::OnceCell::new(),
             ns: NamespaceResolver::default(),
             ns_levels: Vec::new(),
             pending_pop: false,
@@ -407,7 +367,7 @@ impl<'a> Xml<'a> {
                 {
                     return false;
                 }
-                let Ok(text) = std::str::from_utf8(bytes) else {
+                let Some(text) = self.text_in(bytes) else {
                     return false;
                 };
                 texts[n] = text;
@@ -446,6 +406,18 @@ impl<'a> Xml<'a> {
         Some(pos)
     }
 
+    /// `bytes`, a slice of the part, as text when it is valid UTF-8. The whole part is checked
+    /// once, at the first call (most parts are valid throughout, and their slices then need no
+    /// check of their own); a part that is not is checked slice by slice.
+    fn text_in(&self, bytes: &'a [u8]) -> Option<&'a str> {
+        let whole = *self.utf8.get_or_init(|| std::str::from_utf8(self.all).ok());
+        let at = (bytes.as_ptr() as usize).wrapping_sub(self.all.as_ptr() as usize);
+        match whole {
+            Some(text) if at <= self.all.len() => text.get(at..at + bytes.len()),
+            _ => std::str::from_utf8(bytes).ok(),
+        }
+    }
+
     /// Passes over the next `n` bytes (read by a byte scan).
     fn pass(&mut self, n: usize) {
         let rest: &'a [u8] = self.r.get_ref();
@@ -456,41 +428,46 @@ impl<'a> Xml<'a> {
     /// Reads the properties element `<name>` (`w:pPr`, `w:tcPr`) that starts at the current
     /// position by one byte scan, when it is plain: written `<name>` with the prefix `w` bound
     /// to WordprocessingML, its children all `w:` elements declaring no namespace, separated by
-    /// white space only. Children named in `wanted` must be empty elements whose attributes are
-    /// all `w:` attributes with plain values (no entity, valid UTF-8); they are
-    /// returned in order. Children named in `enter` are read through (their children count as
-    /// the element's, as the event-by-event readers do with `w:numPr`); any other child is
-    /// passed over as [`Xml::skip_el`] does, and the end tags must be written plainly.
+    /// white space only, and its end tags written plainly. `child` says what to do with each
+    /// child by its local name (see [`Child`]). A child to take must be an empty element whose
+    /// attributes are all `w:` attributes written plainly with values free of entities; `take`
+    /// gets its local name and attributes, and returns false to make the scan give up.
     ///
-    /// Nothing is read: the caller looks at the children, then calls [`Xml::take_props`], or
-    /// reads the element event by event (which it must do on `None`, and which reports any
-    /// markup error at its place). `tests/docx_plain_runs.rs` compares the two ways.
+    /// True when the element was read (and passed over). False when the scan gave up: nothing
+    /// is read, and the caller reads the element event by event, which reports any markup error
+    /// at its place; `take` may have been called, so the caller keeps what it takes apart until
+    /// the scan succeeds. `tests/docx_plain_runs.rs` compares the two ways.
     #[inline]
     pub fn scan_props(
         &mut self,
         name: &[u8],
-        wanted: &[&[u8]],
-        enter: &[&[u8]],
-        refuse: &[&[u8]],
-    ) -> Option<Props<'a>> {
+        child: impl Fn(&[u8]) -> Child,
+        take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
+    ) -> bool {
         let rest: &'a [u8] = self.r.get_ref();
         if !(rest.first() == Some(&b'<')
             && rest[1..].starts_with(name)
             && rest.get(name.len() + 1) == Some(&b'>'))
         {
-            return None;
+            return false;
         }
-        self.scan_props_at(rest, name, wanted, enter, refuse)
+        match self.scan_props_at(rest, name, child, take) {
+            Some(end) => {
+                self.pass(end);
+                true
+            }
+            None => false,
+        }
     }
 
+    /// [`Xml::scan_props`] after its first look: the bytes the element takes.
     fn scan_props_at(
         &mut self,
         rest: &'a [u8],
         name: &[u8],
-        wanted: &[&[u8]],
-        enter: &[&[u8]],
-        refuse: &[&[u8]],
-    ) -> Option<Props<'a>> {
+        child: impl Fn(&[u8]) -> Child,
+        mut take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
+    ) -> Option<usize> {
         if !self.plain_runs
             || self.pending_pop
             || self.depth + 3 > self.max_depth
@@ -498,13 +475,9 @@ impl<'a> Xml<'a> {
         {
             return None;
         }
-        let mut props = Props {
-            items: [(&[][..], &[][..]); MAX_PROPS],
-            n: 0,
-            end: 0,
-        };
+        let mut attrs: [(&'a [u8], &'a str); MAX_PROP_ATTRS] = [(&[], ""); MAX_PROP_ATTRS];
         let mut pos = name.len() + 2;
-        // The entered child whose end tag comes next (one level at most).
+        // The entered child whose end tag comes next.
         let mut inside: Option<&'a [u8]> = None;
         loop {
             while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
@@ -537,51 +510,76 @@ impl<'a> Xml<'a> {
             let full = &at[1..3 + len];
             // After the name: nothing, `/`, or white space and the attributes (and `/`).
             let after = &at[3 + len..e];
-            let (attrs, empty) = match after.strip_suffix(b"/") {
+            let (raw, empty) = match after.strip_suffix(b"/") {
                 Some(a) => (a, true),
                 None => (after, false),
             };
-            if !(attrs.is_empty() || attrs[0].is_ascii_whitespace())
-                || memchr::memmem::find(attrs, b"xmlns").is_some()
+            if !(raw.is_empty() || raw[0].is_ascii_whitespace()) || mentions_xmlns(raw) {
+                return None;
+            }
+            match child(local) {
+                Child::Refuse => return None,
+                Child::Take => {
+                    if !empty {
+                        return None;
+                    }
+                    let n = self.plain_attrs(raw, &mut attrs)?;
+                    if !take(local, &attrs[..n]) {
+                        return None;
+                    }
+                    pos += e + 1;
+                }
+                // (One entered inside another is closed where the scan expects the outer one's
+                // end tag, and the scan gives up.)
+                Child::Enter => {
+                    pos += e + 1;
+                    if !empty {
+                        inside = Some(full);
+                    }
+                }
+                Child::Skip if empty => pos += e + 1,
+                Child::Skip => {
+                    let inner = &at[e + 1..];
+                    let c = find_close(inner, full)?;
+                    let end = &inner[c + 2..];
+                    if !(end.starts_with(full) && end.get(full.len()) == Some(&b'>')) {
+                        return None;
+                    }
+                    pos += e + 1 + c + full.len() + 3;
+                }
+            }
+        }
+        self.scanned_end(rest, pos)
+    }
+
+    /// The attributes of a start tag (`raw`) into `out` when they are all plain
+    /// `w:` attributes: each written `w:name="value"` (or with `'`) after white space, the name
+    /// alphanumeric, the value without `&` or `<` and valid UTF-8; their number, or `None`. (A
+    /// name written twice reads the same either way: readers take the first value of one
+    /// attribute and the last of `w:ind`'s set.)
+    fn plain_attrs(
+        &self,
+        mut raw: &'a [u8],
+        out: &mut [(&'a [u8], &'a str); MAX_PROP_ATTRS],
+    ) -> Option<usize> {
+        let mut n = 0;
+        while raw.iter().any(|b| !b.is_ascii_whitespace()) {
+            let (name, value, after) = next_attr(raw)?;
+            let ok_name = name.len() > 2
+                && name.starts_with(b"w:")
+                && name[2..].iter().all(u8::is_ascii_alphanumeric);
+            if !ok_name
+                || n == MAX_PROP_ATTRS
+                || memchr::memchr2(b'&', b'<', value).is_some()
+                || !(after.is_empty() || after[0].is_ascii_whitespace())
             {
                 return None;
             }
-            if refuse.contains(&local) {
-                return None;
-            }
-            if wanted.contains(&local) {
-                if !empty || props.n == MAX_PROPS || !plain_attrs(attrs) {
-                    return None;
-                }
-                props.items[props.n] = (local, attrs);
-                props.n += 1;
-                pos += e + 1;
-            } else if enter.contains(&local) {
-                // (One nested in another is closed where the scan expects the outer one's end
-                // tag, and the scan gives up.)
-                pos += e + 1;
-                if !empty {
-                    inside = Some(full);
-                }
-            } else if empty {
-                pos += e + 1;
-            } else {
-                let inner = &at[e + 1..];
-                let c = find_close(inner, full)?;
-                let end = &inner[c + 2..];
-                if !(end.starts_with(full) && end.get(full.len()) == Some(&b'>')) {
-                    return None;
-                }
-                pos += e + 1 + c + full.len() + 3;
-            }
+            out[n] = (&name[2..], self.text_in(value)?);
+            n += 1;
+            raw = after;
         }
-        props.end = self.scanned_end(rest, pos)?;
-        Some(props)
-    }
-
-    /// Passes over the properties element [`Xml::scan_props`] read.
-    pub fn take_props(&mut self, props: &Props<'a>) {
-        self.pass(props.end);
+        Some(n)
     }
 
     /// The part name.
@@ -935,7 +933,12 @@ impl<'a> Xml<'a> {
 /// attributes of WordprocessingML elements).
 #[inline]
 fn declares(s: &BytesStart<'_>) -> bool {
-    let raw = s.attributes_raw();
+    mentions_xmlns(s.attributes_raw())
+}
+
+/// True when `xmlns` occurs in the bytes of a start tag.
+#[inline]
+fn mentions_xmlns(raw: &[u8]) -> bool {
     memchr::memchr_iter(b'x', raw).any(|i| raw[i..].starts_with(b"xmlns"))
 }
 
