@@ -98,8 +98,9 @@ impl Ctx {
         loop {
             // Plain paragraph properties are read at once.
             // Taken only when the whole element is (a second `w:pPr` adds to the first).
-            let mut next = ppr.clone();
+            let mut next: Option<PPr> = None;
             let read = x.scan_props(b"w:pPr", ppr_child, |local, attrs| {
+                let next = next.get_or_insert_with(|| ppr.clone());
                 if local == b"ind" {
                     next.indent = indent_of(attrs.iter().copied());
                 } else {
@@ -108,7 +109,9 @@ impl Ctx {
                 true
             });
             if read {
-                ppr = next;
+                if let Some(next) = next {
+                    ppr = next;
+                }
                 continue;
             }
             // Most runs are plain text runs: read at once when they are.
