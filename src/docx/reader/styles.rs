@@ -54,7 +54,11 @@ pub(crate) struct Resolved {
 pub(crate) struct Styles {
     map: HashMap<String, Style>,
     /// Each style's chain followed once, after parsing.
-    resolved: HashMap<String, Resolved>,
+    resolved: Vec<(String, Resolved)>,
+    /// Position in `resolved` by style id.
+    index: HashMap<String, usize>,
+    /// The position last looked up (paragraphs in a row mostly share a style).
+    last: std::cell::Cell<usize>,
     /// The default paragraph style id.
     pub default_para: Option<String>,
 }
@@ -149,7 +153,7 @@ impl Styles {
 
     /// Follows every style's chain once (called at the end of [`Styles::parse`]).
     fn resolve_all(&mut self) {
-        let resolved = self
+        let resolved: Vec<(String, Resolved)> = self
             .map
             .keys()
             .map(|id| {
@@ -166,12 +170,24 @@ impl Styles {
                 (id.clone(), r)
             })
             .collect();
+        self.index = resolved
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.clone(), i))
+            .collect();
         self.resolved = resolved;
     }
 
     /// What style `id` gives a paragraph; `None` for a style the document does not define.
     pub fn resolved(&self, id: &str) -> Option<Resolved> {
-        self.resolved.get(id).copied()
+        if let Some((last, r)) = self.resolved.get(self.last.get()) {
+            if last == id {
+                return Some(*r);
+            }
+        }
+        let i = *self.index.get(id)?;
+        self.last.set(i);
+        Some(self.resolved[i].1)
     }
 
     /// Outline level through the `basedOn` chain (9 = body text = none).
