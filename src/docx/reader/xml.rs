@@ -167,10 +167,6 @@ pub(crate) fn decode_part(bytes: &[u8]) -> Cow<'_, [u8]> {
 /// declarations end with the element that made them.
 pub(crate) struct Xml<'a> {
     r: Reader<&'a [u8]>,
-    /// The whole part.
-    all: &'a [u8],
-    /// The whole part as text, once [`Xml::text_in`] has checked it (`None` inside: not UTF-8).
-    utf8: std::cell::OnceCell<Option<&'a str>>,
     ns: NamespaceResolver,
     /// Depths of the elements that declared namespaces.
     ns_levels: Vec<usize>,
@@ -262,8 +258,6 @@ impl<'a> Xml<'a> {
         c.expand_empty_elements = false;
         Xml {
             r,
-            all: bytes,
-            utf8: std::cell::OnceCell::new(),
             ns: NamespaceResolver::default(),
             ns_levels: Vec::new(),
             pending_pop: false,
@@ -406,16 +400,10 @@ impl<'a> Xml<'a> {
         Some(pos)
     }
 
-    /// `bytes`, a slice of the part, as text when it is valid UTF-8. The whole part is checked
-    /// once, at the first call (most parts are valid throughout, and their slices then need no
-    /// check of their own); a part that is not is checked slice by slice.
+    /// `bytes`, a slice of the part, as text when it is valid UTF-8. (Checking the slices the
+    /// scans take costs less than checking the whole part once: markup is most of the bytes.)
     fn text_in(&self, bytes: &'a [u8]) -> Option<&'a str> {
-        let whole = *self.utf8.get_or_init(|| std::str::from_utf8(self.all).ok());
-        let at = (bytes.as_ptr() as usize).wrapping_sub(self.all.as_ptr() as usize);
-        match whole {
-            Some(text) if at <= self.all.len() => text.get(at..at + bytes.len()),
-            _ => std::str::from_utf8(bytes).ok(),
-        }
+        std::str::from_utf8(bytes).ok()
     }
 
     /// Passes over the next `n` bytes (read by a byte scan).
