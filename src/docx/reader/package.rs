@@ -325,7 +325,11 @@ fn conflicting_entries<R: Read + Seek>(r: &mut R, max_entries: usize) -> Vec<Str
     if r.take(cd_size).read_to_end(&mut cd).is_err() {
         return found;
     }
-    let (mut at, mut seen) = (0usize, std::collections::HashSet::new());
+    // Names seen so far: borrowed from the directory, or a Unicode path.
+    let mut seen: std::collections::HashSet<std::borrow::Cow<'_, [u8]>> =
+        std::collections::HashSet::new();
+    let mut at = 0usize;
+    let mut local_name = Vec::new();
     let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
     while at + 46 <= cd.len() && cd[at..].starts_with(b"PK\x01\x02") {
         let (n, extra, comment) = (
@@ -337,23 +341,29 @@ fn conflicting_entries<R: Read + Seek>(r: &mut R, max_entries: usize) -> Vec<Str
         let Some(name) = cd.get(at + 46..at + 46 + n) else {
             break;
         };
-        let shown = String::from_utf8_lossy(name);
+        let shown = || String::from_utf8_lossy(name);
         // The Info-ZIP Unicode path (extra field 0x7075) names the entry for readers that use it.
         let extras = cd.get(at + 46 + n..at + 46 + n + extra).unwrap_or_default();
-        let mut names = vec![name.to_vec()];
-        names.extend(unicode_path(extras).filter(|u| u != name));
-        if let Some(nm) = names
-            .into_iter()
-            .filter(|nm| !seen.insert(nm.clone()))
-            .last()
-        {
+        let unicode = unicode_path(extras).filter(|u| u != name);
+        let mut clash = (!seen.insert(std::borrow::Cow::Borrowed(name))).then_some(name);
+        if let Some(u) = &unicode {
+            if seen.contains(u.as_slice()) {
+                clash = Some(u);
+            }
+        }
+        if let Some(nm) = clash {
             found.push(format!(
-                "entry {shown:?} and an earlier entry both go by {:?} (a name or a Unicode path): only one is read",
-                String::from_utf8_lossy(&nm)
+                "entry {:?} and an earlier entry both go by {:?} (a name or a Unicode path): only one is read",
+                shown(),
+                String::from_utf8_lossy(nm)
             ));
         }
+        if let Some(u) = unicode {
+            seen.insert(std::borrow::Cow::Owned(u));
+        }
         let mut head = [0u8; 30];
-        let mut local_name = vec![0u8; n];
+        local_name.clear();
+        local_name.resize(n, 0);
         let same = r.seek(SeekFrom::Start(u64::from(local))).is_ok()
             && r.read_exact(&mut head).is_ok()
             && head.starts_with(b"PK\x03\x04")
@@ -361,7 +371,8 @@ fn conflicting_entries<R: Read + Seek>(r: &mut R, max_entries: usize) -> Vec<Str
             && r.read_exact(&mut local_name).is_ok();
         if same && local_name != name {
             found.push(format!(
-                "entry {shown:?} is named {:?} in its local header",
+                "entry {:?} is named {:?} in its local header",
+                shown(),
                 String::from_utf8_lossy(&local_name)
             ));
         }

@@ -231,24 +231,6 @@ pub(crate) fn prop_attr<'a>(attrs: &PropAttrs<'a>, local: &[u8]) -> Option<&'a s
     attrs.iter().find(|(k, _)| *k == local).map(|(_, v)| *v)
 }
 
-/// The next attribute of a start tag's attribute bytes written plainly (white space, a name,
-/// `=`, a quoted value): name, value and the bytes after it; `None` at the end or on anything
-/// else.
-fn next_attr(a: &[u8]) -> Option<(&[u8], &[u8], &[u8])> {
-    let start = a.iter().position(|b| !b.is_ascii_whitespace())?;
-    if start == 0 {
-        return None;
-    }
-    let a = &a[start..];
-    let eq = memchr::memchr(b'=', a)?;
-    let q = *a.get(eq + 1)?;
-    if q != b'"' && q != b'\'' {
-        return None;
-    }
-    let len = memchr::memchr(q, &a[eq + 2..])?;
-    Some((&a[..eq], &a[eq + 2..eq + 2 + len], &a[eq + 3 + len..]))
-}
-
 impl<'a> Xml<'a> {
     /// A reader over `bytes` (already made UTF-8 by [`decode_part`]).
     pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
@@ -547,27 +529,45 @@ impl<'a> Xml<'a> {
     /// attribute and the last of `w:ind`'s set.)
     fn plain_attrs(
         &self,
-        mut raw: &'a [u8],
+        raw: &'a [u8],
         out: &mut [(&'a [u8], &'a str); MAX_PROP_ATTRS],
     ) -> Option<usize> {
-        let mut n = 0;
-        while raw.iter().any(|b| !b.is_ascii_whitespace()) {
-            let (name, value, after) = next_attr(raw)?;
-            let ok_name = name.len() > 2
-                && name.starts_with(b"w:")
-                && name[2..].iter().all(u8::is_ascii_alphanumeric);
-            if !ok_name
-                || n == MAX_PROP_ATTRS
-                || memchr::memchr2(b'&', b'<', value).is_some()
-                || !(after.is_empty() || after[0].is_ascii_whitespace())
-            {
+        // One pass over the bytes (a few dozen: byte by byte beats searching).
+        let (mut n, mut i) = (0, 0);
+        loop {
+            let spaces = i;
+            while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
+                i += 1;
+            }
+            if i == raw.len() {
+                return Some(n);
+            }
+            if i == spaces || n == MAX_PROP_ATTRS || !raw[i..].starts_with(b"w:") {
                 return None;
             }
-            out[n] = (&name[2..], self.text_in(value)?);
+            let name = i + 2;
+            i = name;
+            while raw.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let q = *raw.get(i + 1)?;
+            if i == name || raw[i] != b'=' || (q != b'"' && q != b'\'') {
+                return None;
+            }
+            let local = &raw[name..i];
+            let value = i + 2;
+            i = value;
+            loop {
+                match *raw.get(i)? {
+                    b if b == q => break,
+                    b'&' | b'<' => return None,
+                    _ => i += 1,
+                }
+            }
+            out[n] = (local, self.text_in(&raw[value..i])?);
             n += 1;
-            raw = after;
+            i += 1;
         }
-        Some(n)
     }
 
     /// The part name.
