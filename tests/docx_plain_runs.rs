@@ -1,6 +1,7 @@
-//! Plain text runs are read at once by a byte scan (`Xml::plain_run`); every other run event by
-//! event. Both ways must give the same tree, diagnostics included: compared here on the samples,
-//! the whole corpus, and runs written to reach each way out of the scan.
+//! Plain text runs and plain paragraph and cell properties are read at once by a byte scan
+//! (`Xml::plain_run`, `Xml::scan_props`); everything else event by event. Both ways must give
+//! the same tree, diagnostics included: compared here on the samples, the whole corpus, and
+//! runs and properties written to reach each way out of the scans.
 
 mod support;
 

@@ -182,7 +182,8 @@ pub(crate) struct Xml<'a> {
     max_depth: usize,
     /// Findings while parsing (dropped entities, DTDs).
     pub diags: Vec<Diagnostic>,
-    /// Whether [`Xml::plain_run`] may take runs (off: every run is read event by event).
+    /// Whether [`Xml::plain_run`] and [`Xml::scan_props`] may read at once (off: every run and
+    /// properties element is read event by event).
     plain_runs: bool,
     /// The last event was text: quick-xml then stands at the `<` of the next markup, in a state
     /// that expects markup there.
@@ -194,8 +195,9 @@ thread_local! {
     static PLAIN_RUNS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-/// Runs `f` with [`Xml::plain_run`] turned off on this thread: every run is then read event by
-/// event. For tests that compare the two ways of reading.
+/// Runs `f` with [`Xml::plain_run`] and [`Xml::scan_props`] turned off on this thread: every run
+/// and properties element is then read event by event. For tests that compare the two ways of
+/// reading.
 pub fn without_plain_runs<T>(f: impl FnOnce() -> T) -> T {
     let was = PLAIN_RUNS.with(|c| c.replace(false));
     let out = f();
