@@ -88,7 +88,7 @@ fn nesting_depth() {
 #[test]
 fn limits_in_optional_parts_are_errors_too() {
     let styles = format!(
-        "<w:style>{}</w:style>",
+        r#"<w:style w:type="paragraph" w:styleId="S">{}</w:style>"#,
         "<w:x>".repeat(300) + &"</w:x>".repeat(300)
     );
     let bytes = Docx::new("<w:p/>").styles(&styles).bytes();

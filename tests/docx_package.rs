@@ -129,7 +129,7 @@ fn missing_optional_parts_and_relationships() {
 #[test]
 fn damaged_optional_parts_give_diagnostics() {
     let doc = Docx::new(P)
-        .styles("<w:style><w:unclosed></w:style>")
+        .styles(r#"<w:style w:type="paragraph" w:styleId="S"><w:unclosed></w:style>"#)
         .numbering("<w:abstractNum")
         .read();
     assert_eq!(texts(&doc), ["正文"]);

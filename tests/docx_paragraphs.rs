@@ -58,6 +58,35 @@ fn outline_level_direct_and_through_based_on_chain() {
     assert_eq!(lv, [Some(0), Some(2), None, None, Some(1)]);
 }
 
+/// Only paragraph (and numbering) styles give paragraphs anything: a character or table style
+/// (even one of the same id, written first) is passed over whole, as a subtree nothing reaches
+/// the tree from, markup errors inside it included; the part's other styles still apply.
+#[test]
+fn character_and_table_styles_are_passed_over() {
+    let styles = r#"
+      <w:style w:type="character" w:styleId="H"><w:pPr><w:outlineLvl w:val="3"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+      <w:style w:type="table" w:styleId="T"><w:pPr><w:jc w:val="right"/><w:x></w:pPr><w:tblStylePr w:type="firstRow"><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:tblStylePr></w:style>
+      <w:style w:type="paragraph" w:styleId="H"><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#;
+    let doc = Docx::new(
+        r#"<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr></w:p>
+           <w:p><w:pPr><w:pStyle w:val="T"/></w:pPr></w:p>"#,
+    )
+    .styles(styles)
+    .read();
+    let p = paras(&doc);
+    // `H` is the paragraph style, not the character style written first.
+    assert_eq!(p[0].outline_level, Some(1));
+    // `T` is no paragraph style: the paragraph has the default one.
+    assert_eq!(p[1].outline_level, None);
+    assert_eq!(p[1].alignment, Some(xxgk::document::Alignment::Center));
+    assert!(
+        !has_code(&doc, "docx.part.unreadable"),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
 #[test]
 fn alignment_and_indentation_through_the_style_chain() {
     // `Body` centres and indents the first line; `Quote` (based on it) adds a left indent and

@@ -335,3 +335,54 @@ fn part_with_invalid_utf8_reads_the_same_both_ways() {
     assert_eq!(p[1].text(), "二\u{FFFD}");
     assert_eq!(p[1].style.as_deref(), Some("s\u{FFFD}"));
 }
+
+/// Row properties (`w:trPr`) the byte scan takes, and those it leaves to the events.
+#[test]
+fn row_properties_in_and_out_of_the_scan() {
+    use xxgk::document::Block;
+    let grid = r#"<w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>"#;
+    let cell = "<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>";
+    // (row properties, rows kept, first row a header, its first cell's column, a diagnostic)
+    type Want = (usize, bool, usize, Option<&'static str>);
+    let cases: &[(&str, Want)] = &[
+        // Taken: what Word writes (height, alignment, no page split) around the header mark.
+        (
+            r#"<w:trPr><w:cantSplit/><w:trHeight w:val="400" w:hRule="exact"/><w:tblHeader/><w:jc w:val="center"/></w:trPr>"#,
+            (1, true, 0, None),
+        ),
+        (
+            r#"<w:trPr><w:gridBefore w:val="1"/><w:wBefore w:w="500" w:type="dxa"/></w:trPr>"#,
+            (1, false, 1, None),
+        ),
+        (
+            r#"<w:trPr><w:tblHeader w:val="false"/></w:trPr>"#,
+            (1, false, 0, None),
+        ),
+        // Left to the events: a deleted row (left out, with a diagnostic), an entity.
+        (
+            r#"<w:trPr><w:del w:id="1" w:author="a" w:date="2020-01-01T00:00:00Z"/></w:trPr>"#,
+            (0, false, 0, Some("docx.table.deleted_row")),
+        ),
+        (
+            r#"<w:trPr><w:tblHeader w:val="&#49;"/></w:trPr>"#,
+            (1, true, 0, None),
+        ),
+    ];
+    for (trpr, (rows, header, col, code)) in cases {
+        let body = format!("<w:tbl>{grid}<w:tr>{trpr}{cell}</w:tr></w:tbl><w:p/>");
+        let bytes = Docx::new(&body).bytes();
+        same_both_ways(&bytes, trpr);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        let Block::Table(t) = &doc.body[0] else {
+            panic!("{trpr}: no table")
+        };
+        assert_eq!(t.rows.len(), *rows, "{trpr}");
+        if let Some(r) = t.rows.first() {
+            assert_eq!(r.header, *header, "{trpr}");
+            assert_eq!(r.cells[0].col, *col, "{trpr}");
+        }
+        if let Some(code) = code {
+            assert!(has_code(&doc, code), "{trpr}: {code}");
+        }
+    }
+}

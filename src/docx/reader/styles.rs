@@ -74,20 +74,30 @@ impl Styles {
                     x.skip_el(&el)?
                 }
                 Ev::Start(el) if el.is(Ns::W, b"style") => {
-                    let id = x.w(&el, b"styleId").map(|v| v.into_owned());
-                    let para = x
-                        .w(&el, b"type")
-                        .map_or(true, |t| t == "paragraph" || t == "numbering");
-                    let default = x
-                        .w(&el, b"default")
-                        .is_some_and(|d| d == "1" || d == "true");
-                    let style = Self::style(x)?;
-                    if let (Some(id), true) = (id, para) {
-                        if default && s.default_para.is_none() {
-                            s.default_para = Some(id.clone());
+                    // One pass over the attributes; the first of a repeated name counts.
+                    let (mut id, mut kind, mut default) = (None, None, None);
+                    x.each_attr(&el, Ns::W, |k, v| match k {
+                        b"styleId" if id.is_none() => id = Some(v),
+                        b"type" if kind.is_none() => kind = Some(v),
+                        b"default" if default.is_none() => default = Some(v),
+                        _ => {}
+                    });
+                    let para = kind.map_or(true, |t| t == "paragraph" || t == "numbering");
+                    let default = default.is_some_and(|d| d == "1" || d == "true");
+                    let id = match id {
+                        Some(id) if para => id.into_owned(),
+                        // Character, table and list styles give paragraphs nothing: passed over
+                        // whole (table styles are most of a large styles.xml).
+                        _ => {
+                            x.skip_el(&el)?;
+                            continue;
                         }
-                        s.map.entry(id).or_insert(style);
+                    };
+                    let style = Self::style(x)?;
+                    if default && s.default_para.is_none() {
+                        s.default_para = Some(id.clone());
                     }
+                    s.map.entry(id).or_insert(style);
                 }
                 _ => {}
             }

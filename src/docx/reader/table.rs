@@ -19,6 +19,21 @@ enum VM {
     Continue,
 }
 
+/// What the row-properties scan does with a child of `w:trPr` (as [`Ctx::row`] does).
+fn trpr_child(local: &[u8]) -> Child {
+    match local {
+        b"gridBefore" | b"tblHeader" => Child::Take,
+        b"del" => Child::Refuse,
+        _ => Child::Skip,
+    }
+}
+
+/// `w:gridBefore`'s value → the first grid column of the row's cells.
+fn grid_before(v: Option<&str>) -> usize {
+    let n: usize = v.and_then(|v| v.trim().parse().ok()).unwrap_or(0);
+    n.min(MAX_SPAN)
+}
+
 /// What the cell-properties scan does with a child of `w:tcPr` (as [`Ctx::cell`] does).
 fn tcpr_child(local: &[u8]) -> Child {
     match local {
@@ -121,7 +136,27 @@ impl Ctx {
         let mut deleted = false;
         let mut pending: Vec<Block> = Vec::new();
         let mut wide = false;
-        while let Some((el, empty)) = x.child(base)? {
+        loop {
+            // Plain row properties are read at once (a deleted row's are not: it needs a
+            // diagnostic).
+            if !deleted {
+                let (mut c, mut header) = (col, row.header);
+                let read = x.scan_props(b"w:trPr", trpr_child, |local, attrs| {
+                    let val = prop_attr(attrs, b"val");
+                    match local {
+                        b"gridBefore" => c = grid_before(val),
+                        _ => header = on_off(val),
+                    }
+                    true
+                });
+                if read {
+                    (col, row.header) = (c, header);
+                    continue;
+                }
+            }
+            let Some((el, empty)) = x.child(base)? else {
+                break;
+            };
             if deleted {
                 if !empty {
                     x.skip_el(&el)?;
@@ -141,11 +176,7 @@ impl Ctx {
                             Ev::Start(p) | Ev::Empty(p) if p.ns == Ns::W => {
                                 let val = || x.w(&p, b"val");
                                 match p.local() {
-                                    b"gridBefore" => {
-                                        let n: usize =
-                                            val().and_then(|v| v.trim().parse().ok()).unwrap_or(0);
-                                        col = n.min(MAX_SPAN);
-                                    }
+                                    b"gridBefore" => col = grid_before(val().as_deref()),
                                     b"tblHeader" => row.header = on_off(val().as_deref()),
                                     b"del" => deleted = true,
                                     // Heights, the tracked earlier properties
