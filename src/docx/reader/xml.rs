@@ -284,9 +284,7 @@ impl<'a> Xml<'a> {
             return false;
         };
         let start_tag = &rest[..end];
-        if start_tag.ends_with(b"/")
-            || memchr::memchr_iter(b'x', start_tag).any(|i| start_tag[i..].starts_with(b"xmlns"))
-        {
+        if start_tag.ends_with(b"/") || mentions_xmlns(start_tag) {
             return false;
         }
         let mut pos = end + 1;
@@ -345,7 +343,7 @@ impl<'a> Xml<'a> {
                 {
                     return false;
                 }
-                let Some(text) = self.text_in(bytes) else {
+                let Ok(text) = std::str::from_utf8(bytes) else {
                     return false;
                 };
                 texts[n] = text;
@@ -384,12 +382,6 @@ impl<'a> Xml<'a> {
         Some(pos)
     }
 
-    /// `bytes`, a slice of the part, as text when it is valid UTF-8. (Checking the slices the
-    /// scans take costs less than checking the whole part once: markup is most of the bytes.)
-    fn text_in(&self, bytes: &'a [u8]) -> Option<&'a str> {
-        std::str::from_utf8(bytes).ok()
-    }
-
     /// Passes over the next `n` bytes (read by a byte scan).
     fn pass(&mut self, n: usize) {
         let rest: &'a [u8] = self.r.get_ref();
@@ -397,7 +389,7 @@ impl<'a> Xml<'a> {
         self.skipped += n as u64;
     }
 
-    /// Reads the properties element `<name>` (`w:pPr`, `w:tcPr`) that starts at the current
+    /// Reads the properties element `<name>` (`w:pPr`, `w:tcPr`, `w:trPr`) that starts at the current
     /// position by one byte scan, when it is plain: written `<name>` with the prefix `w` bound
     /// to WordprocessingML, its children all `w:` elements declaring no namespace, separated by
     /// white space only, and its end tags written plainly. `child` says what to do with each
@@ -495,7 +487,7 @@ impl<'a> Xml<'a> {
                     if !empty {
                         return None;
                     }
-                    let n = self.plain_attrs(raw, &mut attrs)?;
+                    let n = plain_attrs(raw, &mut attrs)?;
                     if !take(local, &attrs[..n]) {
                         return None;
                     }
@@ -522,54 +514,6 @@ impl<'a> Xml<'a> {
             }
         }
         self.scanned_end(rest, pos)
-    }
-
-    /// The attributes of a start tag (`raw`) into `out` when they are all plain
-    /// `w:` attributes: each written `w:name="value"` (or with `'`) after white space, the name
-    /// alphanumeric, the value without `&` or `<` and valid UTF-8; their number, or `None`. (A
-    /// name written twice reads the same either way: readers take the first value of one
-    /// attribute and the last of `w:ind`'s set.)
-    fn plain_attrs(
-        &self,
-        raw: &'a [u8],
-        out: &mut [(&'a [u8], &'a str); MAX_PROP_ATTRS],
-    ) -> Option<usize> {
-        // One pass over the bytes (a few dozen: byte by byte beats searching).
-        let (mut n, mut i) = (0, 0);
-        loop {
-            let spaces = i;
-            while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
-                i += 1;
-            }
-            if i == raw.len() {
-                return Some(n);
-            }
-            if i == spaces || n == MAX_PROP_ATTRS || !raw[i..].starts_with(b"w:") {
-                return None;
-            }
-            let name = i + 2;
-            i = name;
-            while raw.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                i += 1;
-            }
-            let q = *raw.get(i + 1)?;
-            if i == name || raw[i] != b'=' || (q != b'"' && q != b'\'') {
-                return None;
-            }
-            let local = &raw[name..i];
-            let value = i + 2;
-            i = value;
-            loop {
-                match *raw.get(i)? {
-                    b if b == q => break,
-                    b'&' | b'<' => return None,
-                    _ => i += 1,
-                }
-            }
-            out[n] = (local, self.text_in(&raw[value..i])?);
-            n += 1;
-            i += 1;
-        }
     }
 
     /// The part name.
@@ -924,6 +868,53 @@ impl<'a> Xml<'a> {
 #[inline]
 fn declares(s: &BytesStart<'_>) -> bool {
     mentions_xmlns(s.attributes_raw())
+}
+
+/// The attributes of a start tag (`raw`) into `out` when they are all plain
+/// `w:` attributes: each written `w:name="value"` (or with `'`) after white space, the name
+/// alphanumeric, the value without `&` or `<` and valid UTF-8; their number, or `None`. (A
+/// name written twice reads the same either way: readers take the first value of one
+/// attribute and the last of `w:ind`'s set.)
+fn plain_attrs<'a>(
+    raw: &'a [u8],
+    out: &mut [(&'a [u8], &'a str); MAX_PROP_ATTRS],
+) -> Option<usize> {
+    // One pass over the bytes (a few dozen: byte by byte beats searching).
+    let (mut n, mut i) = (0, 0);
+    loop {
+        let spaces = i;
+        while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if i == raw.len() {
+            return Some(n);
+        }
+        if i == spaces || n == MAX_PROP_ATTRS || !raw[i..].starts_with(b"w:") {
+            return None;
+        }
+        let name = i + 2;
+        i = name;
+        while raw.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        let q = *raw.get(i + 1)?;
+        if i == name || raw[i] != b'=' || (q != b'"' && q != b'\'') {
+            return None;
+        }
+        let local = &raw[name..i];
+        let value = i + 2;
+        i = value;
+        loop {
+            match *raw.get(i)? {
+                b if b == q => break,
+                b'&' | b'<' => return None,
+                _ => i += 1,
+            }
+        }
+        out[n] = (local, std::str::from_utf8(&raw[value..i]).ok()?);
+        n += 1;
+        i += 1;
+    }
 }
 
 /// True when `xmlns` occurs in the bytes of a start tag.
