@@ -188,6 +188,9 @@ pub(crate) struct Xml<'a> {
     /// The last event was text: quick-xml then stands at the `<` of the next markup, in a state
     /// that expects markup there.
     after_text: bool,
+    /// Whether the rest of the part holds no `<!` and no `<?` (no comment, CDATA section,
+    /// processing instruction or declaration), found at the first long subtree skip.
+    clean: Option<bool>,
 }
 
 thread_local! {
@@ -204,6 +207,10 @@ pub fn without_plain_runs<T>(f: impl FnOnce() -> T) -> T {
     PLAIN_RUNS.with(|c| c.set(was));
     out
 }
+
+/// Tags a subtree skip looks at one by one before it looks only for the element's name
+/// ([`find_close_clean`]), when the part allows that.
+const LONG_SKIP: usize = 16;
 
 /// Most `w:t` elements one plain run may hold.
 const PLAIN_RUN_TEXTS: usize = 8;
@@ -254,6 +261,7 @@ impl<'a> Xml<'a> {
             diags: Vec::new(),
             plain_runs: PLAIN_RUNS.with(|c| c.get()),
             after_text: false,
+            clean: None,
         }
     }
 
@@ -762,7 +770,25 @@ impl<'a> Xml<'a> {
             return Ok(());
         }
         let rest: &'a [u8] = self.r.get_ref();
-        if let Some(at) = find_close(rest, el.start.name().into_inner()) {
+        let name = el.start.name().into_inner();
+        let close = match scan_close(rest, name, Scan::default(), LONG_SKIP) {
+            Close::At(at) => Some(at),
+            Close::Unknown => None,
+            Close::Long(from) => {
+                let clean = *self.clean.get_or_insert_with(|| {
+                    !memchr::memchr2_iter(b'!', b'?', rest).any(|k| k > 0 && rest[k - 1] == b'<')
+                });
+                if clean {
+                    find_close_clean(rest, name, from)
+                } else {
+                    match scan_close(rest, name, from, usize::MAX) {
+                        Close::At(at) => Some(at),
+                        _ => None,
+                    }
+                }
+            }
+        };
+        if let Some(at) = close {
             *self.r.get_mut() = &rest[at..];
             self.skipped += at as u64;
         }
@@ -930,49 +956,127 @@ fn mentions_xmlns(raw: &[u8]) -> bool {
 /// is no such end tag or the scan meets a declaration (`<!DOCTYPE` and the like): the caller
 /// then reads event by event.
 fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
+    match scan_close(rest, name, Scan::default(), usize::MAX) {
+        Close::At(at) => Some(at),
+        Close::Unknown | Close::Long(_) => None,
+    }
+}
+
+/// Where [`scan_close`] stands: the offset to go on from and the same-named elements open.
+#[derive(Clone, Copy, Default)]
+struct Scan {
+    i: usize,
+    open: usize,
+}
+
+/// What [`scan_close`] found.
+enum Close {
+    /// The `<` of the closing end tag.
+    At(usize),
+    /// No closing end tag, or markup the scan does not follow.
+    Unknown,
+    /// More tags than allowed were passed over; the scan can go on from here.
+    Long(Scan),
+}
+
+/// [`find_close`] from `at`, giving up with [`Close::Long`] after `max_tags` tags.
+fn scan_close(rest: &[u8], name: &[u8], at: Scan, max_tags: usize) -> Close {
+    use Close::*;
     if name.is_empty() {
         // Not a name any tag can close: left to the event-by-event reading.
-        return None;
+        return Unknown;
     }
-    let names_it = |t: &[u8], ends: &[u8]| {
-        t.starts_with(name) && t.get(name.len()).is_some_and(|b| ends.contains(b))
+    let after = |from: usize, pat: &[u8]| {
+        memchr::memmem::find(&rest[from..], pat).map(|k| from + k + pat.len())
     };
-    let mut open = 0usize;
-    let mut i = 0;
+    let Scan { mut i, mut open } = at;
+    let mut tags = 0;
     while let Some(k) = memchr::memchr(b'<', &rest[i..]) {
+        if tags == max_tags {
+            return Long(Scan { i, open });
+        }
+        tags += 1;
         let at = i + k;
         let tail = &rest[at + 1..];
-        match *tail.first()? {
+        let Some(&first) = tail.first() else {
+            return Unknown;
+        };
+        let next = match first {
             b'/' => {
-                if names_it(&tail[1..], b"> \t\r\n") {
+                if names_at(&tail[1..], name, b"> \t\r\n") {
                     if open == 0 {
-                        return Some(at);
+                        return At(at);
                     }
                     open -= 1;
                 }
-                i = at + 2;
+                Some(at + 2)
             }
-            b'!' if tail.starts_with(b"!--") => {
-                i = at + 4 + memchr::memmem::find(&tail[3..], b"-->")? + 3;
-            }
-            b'!' if tail.starts_with(b"![CDATA[") => {
-                i = at + 9 + memchr::memmem::find(&tail[8..], b"]]>")? + 3;
-            }
-            b'!' => return None,
-            b'?' => i = at + 2 + memchr::memmem::find(&tail[1..], b"?>")? + 2,
-            _ => {
-                if names_it(tail, b">/ \t\r\n") {
-                    // The same element nested: count it unless it is empty (`/>`), looking
-                    // for the tag's end outside quoted attribute values.
-                    let end = tag_end(tail)?;
+            b'!' if tail.starts_with(b"!--") => after(at + 4, b"-->"),
+            b'!' if tail.starts_with(b"![CDATA[") => after(at + 9, b"]]>"),
+            b'!' => None,
+            b'?' => after(at + 2, b"?>"),
+            _ if names_at(tail, name, b">/ \t\r\n") => {
+                // The same element nested: count it unless it is empty (`/>`), looking for the
+                // tag's end outside quoted attribute values.
+                tag_end(tail).map(|end| {
                     if end == 0 || tail[end - 1] != b'/' {
                         open += 1;
                     }
-                    i = at + 1 + end + 1;
-                } else {
-                    i = at + 1;
-                }
+                    at + 1 + end + 1
+                })
             }
+            _ => Some(at + 1),
+        };
+        let Some(next) = next else {
+            return Unknown;
+        };
+        i = next;
+    }
+    Unknown
+}
+
+/// Whether `t` starts with `name` followed by one of `ends`. Compared byte by byte, last byte
+/// first: names are a few bytes long, mostly share their `w:` prefix, and differ near the end.
+#[inline]
+fn names_at(t: &[u8], name: &[u8], ends: &[u8]) -> bool {
+    let n = name.len();
+    t.len() > n
+        && ends.contains(&t[n])
+        && t[n - 1] == name[n - 1]
+        && t[..n - 1].iter().zip(name).all(|(a, b)| a == b)
+}
+
+/// [`find_close`] for a part known to hold no comment, CDATA section, processing instruction
+/// or declaration from here on (no `<!` and no `<?`): every occurrence of `name` right after
+/// `<` or `</` is then a tag, so the scan jumps from one occurrence of the name to the next
+/// instead of looking at every tag between.
+fn find_close_clean(rest: &[u8], name: &[u8], at: Scan) -> Option<usize> {
+    if name.is_empty() {
+        return None;
+    }
+    let Scan { i, mut open } = at;
+    // Where the next tag may begin: tags starting before it were counted already, or lie inside
+    // the last same-named start tag.
+    let mut past = i;
+    for c in memchr::memmem::find_iter(&rest[i..], name) {
+        let c = i + c;
+        let &after = rest.get(c + name.len())?;
+        let before = |k: usize| c.checked_sub(k).filter(|&b| b >= past).map(|b| rest[b]);
+        match (before(2), before(1)) {
+            (Some(b'<'), Some(b'/')) if b"> \t\r\n".contains(&after) => {
+                if open == 0 {
+                    return Some(c - 2);
+                }
+                open -= 1;
+            }
+            (_, Some(b'<')) if b">/ \t\r\n".contains(&after) => {
+                let end = tag_end(&rest[c..])?;
+                if rest[c + end - 1] != b'/' {
+                    open += 1;
+                }
+                past = c + end + 1;
+            }
+            _ => {}
         }
     }
     None
@@ -1093,6 +1197,94 @@ mod tests {
         }
         // An empty name (a start tag `<>` quick-xml let through) is never scanned for.
         assert_eq!(find_close(b"<>x</>", b""), None);
+        // The name-only scan agrees on every case without comments, CDATA or instructions.
+        for (rest, want) in cases {
+            if !rest.contains("<!") && !rest.contains("<?") {
+                let got = find_close_clean(rest.as_bytes(), name, Scan::default());
+                assert_eq!(got, *want, "{rest}");
+            }
+        }
+        assert_eq!(find_close_clean(b"<>x</>", b"", Scan::default()), None);
+    }
+
+    /// Both scans, and the tag-by-tag scan resumed after a budget of tags, on every way of
+    /// putting together a few pieces of markup around the name.
+    #[test]
+    fn name_only_scan_agrees_with_tag_by_tag_scan() {
+        let name = b"w:style";
+        let pieces: &[&str] = &[
+            "<w:style>",
+            "<w:style/>",
+            "</w:style>",
+            "<w:style w:type=\"table\">",
+            "<w:style a=\"x>y/\"/>",
+            "<w:styleId/>",
+            "</w:styleLink>",
+            "<w:name w:val=\"w:style\"/>",
+            "<w:t>w:style </w:t>",
+            "<w:rPr><w:b/></w:rPr>",
+            "x/w:style>",
+            "</w:style",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let rest = format!("{a}{b}{c}{d}");
+                        let want = find_close(rest.as_bytes(), name);
+                        let clean = find_close_clean(rest.as_bytes(), name, Scan::default());
+                        assert_eq!(clean, want, "{rest}");
+                        for budget in 0..4 {
+                            let resumed =
+                                match scan_close(rest.as_bytes(), name, Scan::default(), budget) {
+                                    Close::At(at) => Some(at),
+                                    Close::Unknown => None,
+                                    Close::Long(from) => {
+                                        find_close_clean(rest.as_bytes(), name, from)
+                                    }
+                                };
+                            assert_eq!(resumed, want, "{rest} after {budget} tags");
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 12 * 12 * 12 * 12);
+    }
+
+    #[test]
+    fn long_skips_go_by_name_unless_the_part_has_comments() {
+        // More tags than the tag-by-tag budget, then the element's end tag; a nested element of
+        // the same name and one whose name starts the same way.
+        let filler: String = (0..3 * LONG_SKIP)
+            .map(|i| format!("<w:tblPr><w:x w:v=\"{i}\"/></w:tblPr>"))
+            .collect();
+        for extra in [
+            "",
+            "<!-- </w:style> -->",
+            "<?pi </w:style>?>",
+            "<![CDATA[</w:style>]]>",
+        ] {
+            let xml = format!(
+                "<w:styles xmlns:w=\"u\"><w:style>{filler}<w:style>{extra}</w:style><w:styleX/>{extra}</w:style><w:after/></w:styles>"
+            );
+            let mut x = Xml::new(xml.as_bytes(), "styles.xml", 256);
+            let mut seen = Vec::new();
+            loop {
+                match x.next().unwrap() {
+                    Ev::Start(el) if el.local() == b"style" => x.skip_el(&el).unwrap(),
+                    Ev::Start(el) | Ev::Empty(el) => {
+                        seen.push(String::from_utf8_lossy(el.local()).into_owned())
+                    }
+                    Ev::Eof => break,
+                    _ => {}
+                }
+            }
+            assert_eq!(seen, ["styles", "after"], "{extra:?}");
+            assert_eq!(x.clean, Some(extra.is_empty()), "{extra:?}");
+        }
     }
 
     #[test]
