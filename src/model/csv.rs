@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Row, StatTable, Value};
+use super::{Report, Row, Value};
 
 /// The header line (without line end).
 pub const HEADER: &str = "file,agency,year,table,code,label,column,unit,value,kind,number";
@@ -21,50 +21,70 @@ pub fn write_header(out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Writes one line per indicator value of every table of `report` (no header line).
+///
+/// The fields a report's lines share are quoted once, and every line is built in one reused
+/// buffer: a report's hundred-odd lines cost a handful of allocations.
 pub fn write_rows(report: &Report, file_name: &str, out: &mut impl Write) -> io::Result<()> {
-    let agency = report.agency.clone().unwrap_or_default();
-    let year = report.year.map(|y| y.to_string()).unwrap_or_default();
+    use std::fmt::Write as _;
+    // `file,agency,year,` as written at the start of every line.
+    let mut lead = String::new();
+    push_field(&mut lead, file_name);
+    lead.push(',');
+    push_field(&mut lead, report.agency.as_deref().unwrap_or(""));
+    lead.push(',');
+    if let Some(y) = report.year {
+        let _ = write!(lead, "{y}");
+    }
+    lead.push(',');
+    let mut line = String::new();
+    // The value columns' names of the table part the row is in (computed once per part).
+    let mut names: Vec<String> = Vec::new();
     for table in &report.tables {
+        let mut names_of: Option<Option<usize>> = None;
         for (i, row) in table.rows.iter().enumerate() {
-            let label = if row.path.is_empty() {
-                row.label.clone()
+            line.clear();
+            line.push_str(&lead);
+            push_field(&mut line, table.kind.name());
+            line.push(',');
+            push_field(&mut line, row.code.as_deref().unwrap_or(""));
+            line.push(',');
+            if row.path.is_empty() {
+                push_field(&mut line, &row.label);
             } else {
-                row.path.join("/")
-            };
-            let lead = [
-                file_name.to_string(),
-                agency.clone(),
-                year.clone(),
-                table.kind.name().to_string(),
-                row.code.clone().unwrap_or_default(),
-                label,
-            ];
+                push_joined(&mut line, &row.path, '/');
+            }
+            line.push(',');
+            // Everything after the label's comma is per value; the row's part is kept.
+            let row_lead = line.len();
             if row.values.is_empty() {
-                write_value(out, &lead, "", row, &row.value)?;
+                finish_value(&mut line, "", row, &row.value);
+                out.write_all(line.as_bytes())?;
             } else {
-                let names = column_names(table, i);
+                let part = table
+                    .parts
+                    .iter()
+                    .position(|p| p.first_row <= i && i < p.first_row + p.row_count);
+                if names_of != Some(part) {
+                    names.clear();
+                    match part {
+                        Some(p) => {
+                            for c in &table.parts[p].columns {
+                                leaf_paths(c, String::new(), &mut names, 0);
+                            }
+                        }
+                        None => names.extend(table.columns.iter().cloned()),
+                    }
+                    names_of = Some(part);
+                }
                 for (j, v) in row.values.iter().enumerate() {
-                    let name = names.get(j).cloned().unwrap_or_default();
-                    write_value(out, &lead, &name, row, v)?;
+                    line.truncate(row_lead);
+                    finish_value(&mut line, names.get(j).map_or("", |n| n.as_str()), row, v);
+                    out.write_all(line.as_bytes())?;
                 }
             }
         }
     }
     Ok(())
-}
-
-/// The value columns' names for row `i`: those of its part, else the table's.
-fn column_names(table: &StatTable, i: usize) -> Vec<String> {
-    for part in &table.parts {
-        if part.first_row <= i && i < part.first_row + part.row_count {
-            let mut out = Vec::new();
-            for c in &part.columns {
-                leaf_paths(c, String::new(), &mut out, 0);
-            }
-            return out;
-        }
-    }
-    table.columns.clone()
 }
 
 fn leaf_paths(node: &super::ColumnNode, prefix: String, out: &mut Vec<String>, depth: usize) {
@@ -82,41 +102,71 @@ fn leaf_paths(node: &super::ColumnNode, prefix: String, out: &mut Vec<String>, d
     }
 }
 
-fn write_value(
-    out: &mut impl Write,
-    lead: &[String; 6],
-    column: &str,
-    row: &Row,
-    v: &Value,
-) -> io::Result<()> {
-    let number = v.number().map(|n| n.to_string()).unwrap_or_default();
-    let mut fields: [&str; 11] = [""; 11];
-    for (f, l) in fields.iter_mut().zip(lead) {
-        *f = l;
+/// Appends `column,unit,value,kind,number` and the line end.
+fn finish_value(line: &mut String, column: &str, row: &Row, v: &Value) {
+    use std::fmt::Write as _;
+    for f in [column, &row.unit, &v.text, v.kind_name()] {
+        push_field(line, f);
+        line.push(',');
     }
-    fields[6..].copy_from_slice(&[column, &row.unit, &v.text, v.kind_name(), &number]);
-    write_line(out, &fields)
-}
-
-/// Writes fields as one RFC 4180 line (one write, no copy of a field that needs no quotes).
-fn write_line(out: &mut impl Write, fields: &[&str]) -> io::Result<()> {
-    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + 8);
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        if needs_quotes(f) {
-            line.push_str(&quote(f));
-        } else {
-            line.push_str(f);
-        }
+    if let Some(n) = v.number() {
+        let _ = write!(line, "{n}");
     }
     line.push('\n');
-    out.write_all(line.as_bytes())
+}
+
+/// Appends a field, quoted when it needs to be.
+fn push_field(line: &mut String, f: &str) {
+    if needs_quotes(f) {
+        push_quoted(line, [f].into_iter(), '/');
+    } else {
+        line.push_str(f);
+    }
+}
+
+/// Appends `parts` joined by `sep` as one field, quoted when the joined field needs it.
+fn push_joined(line: &mut String, parts: &[String], sep: char) {
+    let inner = parts.iter().any(|p| has_special(p));
+    // The joined field starts and ends as its first and last parts do (`sep` is not a space).
+    let outer = parts.first().is_some_and(|p| p.starts_with(' '))
+        || parts.last().is_some_and(|p| p.ends_with(' '));
+    if inner || outer {
+        push_quoted(line, parts.iter().map(|p| p.as_str()), sep);
+    } else {
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                line.push(sep);
+            }
+            line.push_str(p);
+        }
+    }
+}
+
+/// Appends `parts` joined by `sep` in quotes, quotes doubled.
+fn push_quoted<'s>(line: &mut String, parts: impl Iterator<Item = &'s str>, sep: char) {
+    line.push('"');
+    for (k, p) in parts.enumerate() {
+        if k > 0 {
+            line.push(sep);
+        }
+        let mut rest = p;
+        while let Some(q) = rest.find('"') {
+            line.push_str(&rest[..=q]);
+            line.push('"');
+            rest = &rest[q + 1..];
+        }
+        line.push_str(rest);
+    }
+    line.push('"');
+}
+
+/// A comma, quote or line break: bytes that force quoting wherever they are.
+fn has_special(f: &str) -> bool {
+    f.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
 }
 
 fn needs_quotes(field: &str) -> bool {
-    field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ')
+    has_special(field) || field.starts_with(' ') || field.ends_with(' ')
 }
 
 /// Quotes a field when it holds a comma, a quote, a line break or outer spaces.
