@@ -97,3 +97,35 @@ fn limits_in_optional_parts_are_errors_too() {
         Limit::Depth
     );
 }
+
+/// A thread keeps the inflater and part buffers of the document it read last for the next
+/// one: a later, smaller document reads exactly as on a fresh thread, and a buffer larger
+/// than a part's limit is not used for it (a part is still never inflated more than one byte
+/// past its limit).
+#[test]
+fn documents_read_one_after_another_on_a_thread() {
+    let big = big_doc(100_000);
+    let small = Docx::new("<w:p><w:r><w:t>小</w:t></w:r></w:p>").bytes();
+    let fresh = {
+        let small = small.clone();
+        std::thread::spawn(move || read(&small, &ReadOptions::default()).unwrap())
+            .join()
+            .unwrap()
+    };
+    read(&big, &ReadOptions::default()).unwrap();
+    assert_eq!(read(&small, &ReadOptions::default()).unwrap(), fresh);
+    read(&big, &ReadOptions::default()).unwrap();
+    let o = opts(|o| o.max_part_size = 64 * 1024);
+    match read(&big, &o).unwrap_err() {
+        Error::LimitExceeded {
+            limit: Limit::PartSize,
+            value,
+            ..
+        } => assert_eq!(value, 64 * 1024 + 1),
+        e => panic!("expected the part size limit, got {e:?}"),
+    }
+    let fresh_big = std::thread::spawn(move || read(&big, &ReadOptions::default()).unwrap())
+        .join()
+        .unwrap();
+    assert_eq!(fresh_big.body.len(), 1);
+}

@@ -190,6 +190,8 @@ pub fn read_from<R: Read + Seek>(reader: R, opts: &ReadOptions) -> Result<Docume
     main_document(&mut x, &mut ctx, &mut doc)?;
     ctx.end_part(&mut x);
     drop(x);
+    drop(text);
+    pkg.give_back(bytes);
     doc.stories = stories::read_stories(&mut pkg, &rels, &mut ctx, opts)?;
     doc.bookmarks = std::mem::take(&mut ctx.bookmarks);
     if let Some(core) = root_rels

@@ -38,11 +38,52 @@ pub(crate) struct Package<R: Read + Seek> {
     inflater: Option<flate2::Decompress>,
     /// The compressed bytes of the part being inflated (reused).
     raw: Vec<u8>,
+    /// Buffers of parts read and given back ([`Package::give_back`]), for the next parts.
+    spare: Vec<Vec<u8>>,
+}
+
+impl<R: Read + Seek> Drop for Package<R> {
+    fn drop(&mut self) {
+        let mut parts = std::mem::take(&mut self.spare);
+        parts.retain(|b| b.capacity() <= SPARE_BYTES);
+        parts.sort_by_key(|b| std::cmp::Reverse(b.capacity()));
+        parts.truncate(SPARE_PARTS);
+        let mut raw = std::mem::take(&mut self.raw);
+        if raw.capacity() > SPARE_BYTES {
+            raw = Vec::new();
+        }
+        let spare = Spare {
+            inflater: self.inflater.take(),
+            raw,
+            parts,
+        };
+        // A thread being torn down keeps nothing.
+        let _ = SPARE.try_with(|s| *s.borrow_mut() = spare);
+    }
 }
 
 /// Entries whose compressed data is at most this large are read whole and inflated in one
 /// call; larger ones are streamed.
 const WHOLE_ENTRY: u64 = 64 << 20;
+
+/// What a package leaves to the next one read on the same thread: its inflater and its part
+/// buffers, so that reading one document after another (a batch) does not allocate, zero and
+/// free them for every document.
+#[derive(Default)]
+struct Spare {
+    inflater: Option<flate2::Decompress>,
+    raw: Vec<u8>,
+    parts: Vec<Vec<u8>>,
+}
+
+/// Most buffers kept, and the largest capacity kept: a larger buffer (a very large part) is
+/// freed, so a thread keeps at most about 3 × 4 MiB however many documents it reads.
+const SPARE_PARTS: usize = 2;
+const SPARE_BYTES: usize = 4 << 20;
+
+thread_local! {
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+}
 
 /// Why a part could not be read.
 pub(crate) enum PartError {
@@ -109,14 +150,18 @@ impl<R: Read + Seek> Package<R> {
                 }
             }
         }
+        let spare = SPARE
+            .try_with(|s| std::mem::take(&mut *s.borrow_mut()))
+            .unwrap_or_default();
         Ok(Package {
             zip,
             names,
             opts: opts.clone(),
             total: 0,
             duplicates,
-            inflater: None,
-            raw: Vec::new(),
+            inflater: spare.inflater,
+            raw: spare.raw,
+            spare: spare.parts,
         })
     }
 
@@ -220,25 +265,58 @@ impl<R: Read + Seek> Package<R> {
         first: usize,
         stop: u64,
     ) -> std::io::Result<Vec<u8>> {
-        self.raw.clear();
         let mut f = self.zip.by_index_raw(i).map_err(std::io::Error::other)?;
-        let limit = if method == zip::CompressionMethod::Stored {
-            stop.saturating_add(1)
-        } else {
-            WHOLE_ENTRY
-        };
-        self.raw.reserve(f.compressed_size().min(limit) as usize);
-        (&mut f).take(limit).read_to_end(&mut self.raw)?;
-        drop(f);
         if method == zip::CompressionMethod::Stored {
+            self.raw.clear();
+            let limit = stop.saturating_add(1);
+            self.raw.reserve(f.compressed_size().min(limit) as usize);
+            (&mut f).take(limit).read_to_end(&mut self.raw)?;
             return Ok(std::mem::take(&mut self.raw));
         }
+        // The compressed bytes, read into the reused buffer: its length is how much of it has
+        // ever been written, so only a growth is zeroed, and `raw_len` is this entry's share.
+        let want = f.compressed_size().min(WHOLE_ENTRY) as usize;
+        if self.raw.len() < want {
+            self.raw.resize(want, 0);
+        }
+        let mut raw_len = 0;
+        while raw_len < want {
+            match f.read(&mut self.raw[raw_len..want]) {
+                Ok(0) => break,
+                Ok(k) => raw_len += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        drop(f);
+        let raw = &self.raw[..raw_len];
         let d = self
             .inflater
             .get_or_insert_with(|| flate2::Decompress::new(false));
         d.reset(false);
-        let mut out: Vec<u8> = Vec::with_capacity(first);
         let most = usize::try_from(stop.saturating_add(1)).unwrap_or(usize::MAX);
+        // A buffer given back is used when it holds no more than the limit allows: the
+        // inflater fills what room a buffer has before the limit is looked at.
+        // The smallest that holds the declared size, else the largest.
+        let pick = self
+            .spare
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.capacity() <= most)
+            .min_by_key(|(_, b)| match b.capacity() {
+                c if c >= first => (false, c),
+                c => (true, usize::MAX - c),
+            })
+            .map(|(k, _)| k);
+        let mut out = match pick {
+            Some(k) => {
+                let mut b = self.spare.swap_remove(k);
+                b.clear();
+                b.reserve_exact(first);
+                b
+            }
+            None => Vec::with_capacity(first),
+        };
         loop {
             if out.len() == out.capacity() {
                 if out.len() >= most {
@@ -248,7 +326,7 @@ impl<R: Read + Seek> Package<R> {
                 out.reserve_exact(more);
             }
             let read = d.total_in() as usize;
-            let input = self.raw.get(read..).unwrap_or_default();
+            let input = raw.get(read..).unwrap_or_default();
             let written = out.len();
             let status = d
                 .decompress_vec(input, &mut out, flate2::FlushDecompress::Finish)
@@ -269,6 +347,13 @@ impl<R: Read + Seek> Package<R> {
         }
     }
 
+    /// Takes back the buffer of a part read, for the parts read after it.
+    pub fn give_back(&mut self, buf: Vec<u8>) {
+        if buf.capacity() > 0 {
+            self.spare.push(buf);
+        }
+    }
+
     /// The relationships of `part` (`""` = the package), empty when it has none. A damaged
     /// relationships part is reported through `Err`.
     pub fn rels(&mut self, part: &str) -> Result<Vec<Rel>> {
@@ -278,7 +363,9 @@ impl<R: Read + Seek> Package<R> {
             Err(PartError::Missing) => return Ok(Vec::new()),
             Err(PartError::Fatal(e) | PartError::Damaged(e)) => return Err(e),
         };
-        parse_rels(&bytes, &name, part, self.opts.max_depth)
+        let rels = parse_rels(&bytes, &name, part, self.opts.max_depth);
+        self.give_back(bytes);
+        rels
     }
 
     /// What kind of non-Word OOXML (or other zip) this is, if recognisable.

@@ -42,7 +42,7 @@ pub(crate) fn optional<R: Read + Seek, T>(
     };
     let text = decode_part(&bytes);
     let mut x = Xml::new(&text, part, opts.max_depth);
-    match f(&mut x) {
+    let out = match f(&mut x) {
         Ok(v) => {
             diags.append(&mut x.diags);
             Ok(Some(v))
@@ -52,7 +52,11 @@ pub(crate) fn optional<R: Read + Seek, T>(
             diags.push(unreadable(part, &e));
             Ok(None)
         }
-    }
+    };
+    drop(x);
+    drop(text);
+    pkg.give_back(bytes);
+    out
 }
 
 fn unreadable(part: &str, e: &Error) -> Diagnostic {
