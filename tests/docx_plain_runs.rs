@@ -386,3 +386,96 @@ fn row_properties_in_and_out_of_the_scan() {
         }
     }
 }
+
+/// Paragraph styles the byte scan reads whole (`Xml::scan_rest`), and those it leaves to the
+/// event-by-event reading; each checked both ways and against what a paragraph in the style
+/// gets from it (through `w:basedOn` where the style names the base style `b`: right-aligned,
+/// first line indented 480).
+#[test]
+fn styles_in_and_out_of_the_scan() {
+    use xxgk::document::Alignment::{Center, Left, Right};
+    // (the content of style `s1`, (outline level, alignment, first-line indent))
+    type Want = (Option<u8>, Option<xxgk::document::Alignment>, Option<i32>);
+    let cases: &[(&str, Want)] = &[
+        // Taken: passed-over elements with and without content, the base style, the
+        // paragraph properties read through, numbering properties read through inside them,
+        // tracked earlier properties passed over, white space between.
+        (
+            r#"<w:name w:val="s1"/><w:basedOn w:val="b"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr>"#,
+            (Some(1), Some(Right), Some(480)),
+        ),
+        (
+            "\n  <w:pPr>\n    <w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>\n    <w:jc w:val=\"center\"/>\n  </w:pPr>\n",
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<w:pPr><w:outlineLvl w:val="9"/><w:ind w:firstLine="320"/></w:pPr><w:basedOn w:val="b"/>"#,
+            (None, Some(Right), Some(320)),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="left"/><w:pPrChange w:id="1"><w:pPr><w:jc w:val="center"/></w:pPr></w:pPrChange></w:pPr>"#,
+            (None, Some(Left), None),
+        ),
+        // Left to the events, which find the wanted elements at any depth: inside an element
+        // with content the scan does not know, inside another namespace's element; after a
+        // comment, text or an entity; written with an end tag; entered five deep.
+        (
+            r#"<w:pPr><w:framePr><w:jc w:val="center"/></w:framePr></w:pPr>"#,
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<v:x xmlns:v="urn:v"><w:jc w:val="center"/></v:x>"#,
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<w:pPr><!-- c --><w:jc w:val="center"/></w:pPr>"#,
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<w:name w:val="x"/>text<w:pPr><w:jc w:val="center"/></w:pPr>"#,
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<w:basedOn w:val="&#98;"/><w:pPr><w:outlineLvl w:val="2"/></w:pPr>"#,
+            (Some(2), Some(Right), Some(480)),
+        ),
+        (
+            r#"<w:pPr><w:jc w:val="center"></w:jc></w:pPr>"#,
+            (None, Some(Center), None),
+        ),
+        (
+            r#"<w:pPr><w:numPr><w:numPr><w:numPr><w:numPr><w:jc w:val="center"/></w:numPr></w:numPr></w:numPr></w:numPr></w:pPr>"#,
+            (None, Some(Center), None),
+        ),
+    ];
+    let base = r#"<w:style w:type="paragraph" w:styleId="b"><w:pPr><w:jc w:val="right"/><w:ind w:firstLine="480"/></w:pPr></w:style>"#;
+    let body = r#"<w:p><w:pPr><w:pStyle w:val="s1"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#;
+    for (style, (outline, align, first)) in cases {
+        let styles =
+            format!(r#"{base}<w:style w:type="paragraph" w:styleId="s1">{style}</w:style>"#);
+        let bytes = Docx::new(body).styles(&styles).bytes();
+        same_both_ways(&bytes, style);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        let p = &doc.paragraphs()[0];
+        assert_eq!(p.outline_level, *outline, "{style}");
+        assert_eq!(p.alignment, *align, "{style}");
+        assert_eq!(p.indent.first_line, *first, "{style}");
+        assert!(doc.diagnostics.is_empty(), "{style}: {:?}", doc.diagnostics);
+    }
+    // A markup error in a style makes the part unreadable either way (with a diagnostic).
+    for bad in [
+        r#"<w:pPr><w:jc w:val="center"/></w:pPx>"#,
+        r#"<w:pPr><w:jc w:val="center"/></w:pPr></w:stylx>"#,
+    ] {
+        let styles = format!(r#"<w:style w:type="paragraph" w:styleId="s1">{bad}</w:style>"#);
+        let bytes = Docx::new(body).styles(&styles).bytes();
+        same_both_ways(&bytes, bad);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        assert!(
+            doc.diagnostics
+                .iter()
+                .any(|d| d.code == "docx.part.unreadable"),
+            "{bad}"
+        );
+    }
+}

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::paragraph::{alignment, indent};
-use super::xml::{Ev, Ns, Xml};
+use super::paragraph::{alignment, indent, indent_of};
+use super::xml::{prop_attr, Child, El, Ev, Ns, Xml};
 use crate::document::{Alignment, Indent};
 use crate::error::Result;
 
@@ -16,6 +16,21 @@ enum EvKind {
 
 /// Longest `basedOn` / link chain followed.
 pub(crate) const MAX_CHAIN: usize = 32;
+
+/// What the byte scan of a style does with an element, by local name: the elements
+/// [`Styles::style`] reads, wherever they are, are taken, and those it passes over whole are
+/// passed over; any other element is passed over only when it is empty, since one with content
+/// might hold an element it reads.
+fn style_child(local: &[u8]) -> Child {
+    match local {
+        b"basedOn" | b"outlineLvl" | b"numId" | b"ilvl" | b"jc" | b"ind" => Child::Take,
+        b"rPr" | b"tblPr" | b"trPr" | b"tcPr" | b"tblStylePr" | b"rsid" | b"pPrChange" => {
+            Child::Skip
+        }
+        b"pPr" | b"numPr" => Child::Enter,
+        _ => Child::SkipEmpty,
+    }
+}
 
 /// What a style says about paragraphs.
 #[derive(Debug, Clone, Default)]
@@ -93,7 +108,7 @@ impl Styles {
                             continue;
                         }
                     };
-                    let style = Self::style(x)?;
+                    let style = Self::style(x, &el)?;
                     if default && s.default_para.is_none() {
                         s.default_para = Some(id.clone());
                     }
@@ -106,7 +121,26 @@ impl Styles {
         Ok(s)
     }
 
-    fn style(x: &mut Xml<'_>) -> Result<Style> {
+    fn style(x: &mut Xml<'_>, el: &El<'_>) -> Result<Style> {
+        // Written plainly, the style is read by one byte scan; what it takes is kept apart
+        // until the scan succeeds.
+        let mut scanned = Style::default();
+        let read = x.scan_rest(el, style_child, |local, attrs| {
+            let val = || prop_attr(attrs, b"val");
+            match local {
+                b"basedOn" => scanned.based_on = val().map(str::to_owned),
+                b"outlineLvl" => scanned.outline = val().and_then(|v| v.trim().parse().ok()),
+                b"numId" => scanned.num_id = val().and_then(|v| v.trim().parse().ok()),
+                b"ilvl" => scanned.ilvl = val().and_then(|v| v.trim().parse().ok()),
+                b"jc" => scanned.alignment = val().and_then(alignment),
+                b"ind" => scanned.indent = indent_of(attrs.iter().copied()),
+                _ => {}
+            }
+            true
+        })?;
+        if read {
+            return Ok(scanned);
+        }
         let base = x.depth();
         let mut st = Style::default();
         loop {
@@ -167,16 +201,19 @@ impl Styles {
             .map
             .keys()
             .map(|id| {
-                let (num_id, ilvl) = self.numbering(id);
-                let r = Resolved {
-                    outline: self.outline(id),
-                    num_id,
-                    ilvl,
-                    alignment: self.chain(id).find_map(|s| s.alignment),
-                    indent: self
-                        .chain(id)
-                        .fold(Indent::default(), |near, s| near.or(s.indent)),
-                };
+                // One walk down the chain; each fact from the nearest style that states it
+                // (`numId` and `ilvl` found separately, as `numbering` does); outline level 9
+                // is body text, no level.
+                let mut r = Resolved::default();
+                let mut outline = None;
+                for s in self.chain(id) {
+                    outline = outline.or(s.outline);
+                    r.num_id = r.num_id.or(s.num_id);
+                    r.ilvl = r.ilvl.or(s.ilvl);
+                    r.alignment = r.alignment.or(s.alignment);
+                    r.indent = r.indent.or(s.indent);
+                }
+                r.outline = outline.filter(|&l| l < 9);
                 (id.clone(), r)
             })
             .collect();
@@ -198,11 +235,6 @@ impl Styles {
         let i = *self.index.get(id)?;
         self.last.set(i);
         Some(self.resolved[i].1)
-    }
-
-    /// Outline level through the `basedOn` chain (9 = body text = none).
-    pub fn outline(&self, id: &str) -> Option<u8> {
-        self.chain(id).find_map(|s| s.outline).filter(|&l| l < 9)
     }
 
     /// `(numId, ilvl)` through the chain; each found separately, nearest first.

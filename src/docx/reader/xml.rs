@@ -215,6 +215,10 @@ const LONG_SKIP: usize = 16;
 /// Most `w:t` elements one plain run may hold.
 const PLAIN_RUN_TEXTS: usize = 8;
 
+/// Most children a properties scan enters one inside another (`w:pPr` in a style, then
+/// `w:numPr`).
+const MAX_ENTERED: usize = 4;
+
 /// Most attributes a wanted child of a plain properties element may have.
 const MAX_PROP_ATTRS: usize = 8;
 
@@ -229,6 +233,9 @@ pub(crate) enum Child {
     Refuse,
     /// Passed over, as [`Xml::skip_el`] does.
     Skip,
+    /// Passed over when empty; one with content makes the scan give up (for readers that look
+    /// for their elements at any depth, where an unknown element may hold one).
+    SkipEmpty,
 }
 
 /// The `w:` attributes of a child [`Xml::scan_props`] hands over: local name and value, in
@@ -438,7 +445,7 @@ impl<'a> Xml<'a> {
         rest: &'a [u8],
         name: &[u8],
         child: impl Fn(&[u8]) -> Child,
-        mut take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
+        take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
     ) -> Option<usize> {
         if !self.plain_runs
             || self.pending_pop
@@ -447,24 +454,78 @@ impl<'a> Xml<'a> {
         {
             return None;
         }
+        let room = self.max_depth - (self.depth + 1);
+        let pos = self.scan_children(rest, name.len() + 2, room, name, child, take)?;
+        self.scanned_end(rest, pos)
+    }
+
+    /// Reads the rest of element `el`, just opened (read as [`Ev::Start`]), by the byte scan of
+    /// [`Xml::scan_props`], under the same conditions on its children and end tags. True when
+    /// the element was read, its end tag included; false when the scan gave up, having read
+    /// nothing (the caller then reads on event by event).
+    pub fn scan_rest(
+        &mut self,
+        el: &El<'_>,
+        child: impl Fn(&[u8]) -> Child,
+        take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
+    ) -> Result<bool> {
+        let rest: &'a [u8] = self.r.get_ref();
+        let name = el.start.name().into_inner();
+        if !self.plain_runs
+            || self.pending_pop
+            || self.after_text
+            || self.ns_levels.last() == Some(&self.depth)
+            || self.depth + 2 > self.max_depth
+            || self.prefix_ns(Some(b"w")) != Ns::W
+        {
+            return Ok(false);
+        }
+        let room = self.max_depth - self.depth;
+        let Some(end) = self.scan_children(rest, 0, room, name, child, take) else {
+            return Ok(false);
+        };
+        // The end tag (`</name>`, as the scan found it) is left to quick-xml, which checks it
+        // against the start tag it read.
+        self.pass(end - (name.len() + 3));
+        match self.read_raw()? {
+            Event::End(_) => {
+                self.ascend();
+                Ok(true)
+            }
+            _ => Err(self.error("end tag expected after a scanned element")),
+        }
+    }
+
+    /// The children of element `name` from `rest[pos..]` to its end tag, by the rules of
+    /// [`Xml::scan_props`]; the offset after the end tag.
+    fn scan_children(
+        &self,
+        rest: &'a [u8],
+        mut pos: usize,
+        room: usize,
+        name: &[u8],
+        child: impl Fn(&[u8]) -> Child,
+        mut take: impl FnMut(&[u8], &PropAttrs<'a>) -> bool,
+    ) -> Option<usize> {
         let mut attrs: [(&'a [u8], &'a str); MAX_PROP_ATTRS] = [(&[], ""); MAX_PROP_ATTRS];
-        let mut pos = name.len() + 2;
-        // The entered child whose end tag comes next.
-        let mut inside: Option<&'a [u8]> = None;
+        // The entered children still open, innermost last.
+        let mut inside: [&'a [u8]; MAX_ENTERED] = [&[]; MAX_ENTERED];
+        let mut open = 0;
         loop {
             while rest.get(pos).is_some_and(u8::is_ascii_whitespace) {
                 pos += 1;
             }
             let at = &rest[pos..];
             if let Some(tail) = at.strip_prefix(b"</") {
-                let closes = inside.unwrap_or(name);
+                let closes = if open > 0 { inside[open - 1] } else { name };
                 if !(tail.starts_with(closes) && tail.get(closes.len()) == Some(&b'>')) {
                     return None;
                 }
                 pos += closes.len() + 3;
-                if inside.take().is_none() {
+                if open == 0 {
                     break;
                 }
+                open -= 1;
                 continue;
             }
             if !at.starts_with(b"<w:") {
@@ -501,15 +562,19 @@ impl<'a> Xml<'a> {
                     }
                     pos += e + 1;
                 }
-                // (One entered inside another is closed where the scan expects the outer one's
-                // end tag, and the scan gives up.)
                 Child::Enter => {
                     pos += e + 1;
                     if !empty {
-                        inside = Some(full);
+                        // Its children one level deeper, within the depth limit.
+                        if open == MAX_ENTERED || open + 2 > room {
+                            return None;
+                        }
+                        inside[open] = full;
+                        open += 1;
                     }
                 }
-                Child::Skip if empty => pos += e + 1,
+                Child::Skip | Child::SkipEmpty if empty => pos += e + 1,
+                Child::SkipEmpty => return None,
                 Child::Skip => {
                     let inner = &at[e + 1..];
                     let c = find_close(inner, full)?;
@@ -521,7 +586,7 @@ impl<'a> Xml<'a> {
                 }
             }
         }
-        self.scanned_end(rest, pos)
+        Some(pos)
     }
 
     /// The part name.
