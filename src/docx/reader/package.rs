@@ -295,9 +295,9 @@ impl<R: Read + Seek> Package<R> {
             .get_or_insert_with(|| flate2::Decompress::new(false));
         d.reset(false);
         let most = usize::try_from(stop.saturating_add(1)).unwrap_or(usize::MAX);
-        // A buffer given back is used when it holds no more than the limit allows: the
-        // inflater fills what room a buffer has before the limit is looked at.
-        // The smallest that holds the declared size, else the largest.
+        // A buffer given back is used when it holds no more than the limit allows (the
+        // inflater fills what room a buffer has before the limit is looked at): the smallest
+        // that holds the declared size, else the largest.
         let pick = self
             .spare
             .iter()
