@@ -93,3 +93,21 @@ fn label_keys() {
     assert_eq!(label_key("“三安全一稳定”"), "“三安全一稳定”");
     assert_eq!(label_key("”三安全一稳定“"), "“三安全一稳定”");
 }
+
+/// `get_near` finds the same indicator as `get` whatever position it is told to look at first,
+/// with that indicator's position; an unknown id is `None` from anywhere.
+#[test]
+fn get_near_agrees_with_get_from_any_position() {
+    let c = catalog::stats2018();
+    let n = c.indicators.len();
+    for (k, ind) in c.indicators.iter().enumerate() {
+        for near in [0, k, k + 1, n - 1, n, n + 5] {
+            let (at, found) = c.get_near(&ind.code, near).expect("found");
+            assert_eq!(at, k, "{} from {near}", ind.code);
+            assert_eq!(found, c.get(&ind.code).unwrap());
+        }
+    }
+    for near in [0, 3, n] {
+        assert!(c.get_near("Z9", near).is_none());
+    }
+}

@@ -69,6 +69,19 @@ impl Catalog {
         self.indicators.iter().find(|i| i.code == code)
     }
 
+    /// Position and indicator with this id, looked for first at position `near` (rows taken
+    /// in official order find theirs there, which makes a walk over a table linear).
+    pub fn get_near(&self, code: &str, near: usize) -> Option<(usize, &Indicator)> {
+        match self.indicators.get(near) {
+            Some(i) if i.code == code => Some((near, i)),
+            _ => self
+                .indicators
+                .iter()
+                .enumerate()
+                .find(|(_, i)| i.code == code),
+        }
+    }
+
     /// Position of the indicator with this id.
     pub fn position(&self, code: &str) -> Option<usize> {
         self.indicators.iter().position(|i| i.code == code)

@@ -165,10 +165,12 @@ fn lr8(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
 /// LR11: section rows carry no value; units as in the catalogue.
 fn lr11(ctx: &Ctx<'_>, out: &mut Vec<Diagnostic>) {
     let cat = stats2018();
+    let mut next = 0;
     for (i, row) in ctx.table.rows.iter().enumerate() {
-        let Some(ind) = row.code.as_deref().and_then(|c| cat.get(c)) else {
+        let Some((at, ind)) = row.code.as_deref().and_then(|c| cat.get_near(c, next)) else {
             continue;
         };
+        next = at + 1;
         if ind.kind == IndicatorType::Group {
             if !row.value.is_missing() {
                 out.push(
