@@ -54,7 +54,7 @@ pub fn write_rows(report: &Report, file_name: &str, out: &mut impl Write) -> io:
                 push_joined(&mut line, &row.path, '/');
             }
             line.push(',');
-            // Everything after the label's comma is per value; the row's part is kept.
+            // The line so far is the same for each of the row's values.
             let row_lead = line.len();
             if row.values.is_empty() {
                 finish_value(&mut line, "", row, &row.value);
@@ -171,9 +171,7 @@ fn needs_quotes(field: &str) -> bool {
 
 /// Quotes a field when it holds a comma, a quote, a line break or outer spaces.
 pub fn quote(field: &str) -> String {
-    if needs_quotes(field) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
+    let mut out = String::with_capacity(field.len() + 2);
+    push_field(&mut out, field);
+    out
 }

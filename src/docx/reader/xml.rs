@@ -846,10 +846,7 @@ impl<'a> Xml<'a> {
                 if clean {
                     find_close_clean(rest, name, from)
                 } else {
-                    match scan_close(rest, name, from, usize::MAX) {
-                        Close::At(at) => Some(at),
-                        _ => None,
-                    }
+                    scan_close(rest, name, from, usize::MAX).at()
                 }
             }
         };
@@ -1021,10 +1018,7 @@ fn mentions_xmlns(raw: &[u8]) -> bool {
 /// is no such end tag or the scan meets a declaration (`<!DOCTYPE` and the like): the caller
 /// then reads event by event.
 fn find_close(rest: &[u8], name: &[u8]) -> Option<usize> {
-    match scan_close(rest, name, Scan::default(), usize::MAX) {
-        Close::At(at) => Some(at),
-        Close::Unknown | Close::Long(_) => None,
-    }
+    scan_close(rest, name, Scan::default(), usize::MAX).at()
 }
 
 /// Where [`scan_close`] stands: the offset to go on from and the same-named elements open.
@@ -1042,6 +1036,16 @@ enum Close {
     Unknown,
     /// More tags than allowed were passed over; the scan can go on from here.
     Long(Scan),
+}
+
+impl Close {
+    /// The offset of the closing end tag, when found.
+    fn at(self) -> Option<usize> {
+        match self {
+            Close::At(at) => Some(at),
+            Close::Unknown | Close::Long(_) => None,
+        }
+    }
 }
 
 /// [`find_close`] from `at`, giving up with [`Close::Long`] after `max_tags` tags.
