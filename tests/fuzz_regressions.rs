@@ -38,7 +38,14 @@ fn no_panic(target: &str, f: impl Fn(&[u8])) {
 #[test]
 fn docx_read() {
     no_panic("docx_read", |b| {
-        let _ = xxgk::docx::read(b, &Default::default());
+        let one = xxgk::docx::read(b, &Default::default());
+        let streamed =
+            xxgk::docx::without_one_call_inflate(|| xxgk::docx::read(b, &Default::default()));
+        match (&one, &streamed) {
+            (Ok(a), Ok(b)) => assert!(a == b, "the one-call inflater changed the tree"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            _ => panic!("the one-call inflater changed the outcome"),
+        }
     });
 }
 

@@ -4,7 +4,7 @@
 mod reader;
 mod writer;
 
-#[doc(hidden)]
-pub use reader::without_plain_runs;
 pub use reader::{read, read_from, ReadOptions};
+#[doc(hidden)]
+pub use reader::{without_one_call_inflate, without_plain_runs};
 pub use writer::{write, write_with, WriteOptions};

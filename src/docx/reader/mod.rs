@@ -70,6 +70,8 @@ mod table;
 mod xml;
 
 #[doc(hidden)]
+pub use package::without_one_call_inflate;
+#[doc(hidden)]
 pub use xml::without_plain_runs;
 
 use std::io::{Cursor, Read, Seek};

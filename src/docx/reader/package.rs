@@ -36,6 +36,8 @@ pub(crate) struct Package<R: Read + Seek> {
     pub duplicates: Vec<String>,
     /// One inflater for every part (reset between parts), made on the first deflated part.
     inflater: Option<flate2::Decompress>,
+    /// The one-call inflater for parts whose declared size is within the limits.
+    whole: Option<libdeflater::Decompressor>,
     /// The compressed bytes of the part being inflated (reused).
     raw: Vec<u8>,
     /// Buffers of parts read and given back ([`Package::give_back`]), for the next parts.
@@ -54,6 +56,7 @@ impl<R: Read + Seek> Drop for Package<R> {
         }
         let spare = Spare {
             inflater: self.inflater.take(),
+            whole: self.whole.take(),
             raw,
             parts,
         };
@@ -72,6 +75,7 @@ const WHOLE_ENTRY: u64 = 64 << 20;
 #[derive(Default)]
 struct Spare {
     inflater: Option<flate2::Decompress>,
+    whole: Option<libdeflater::Decompressor>,
     raw: Vec<u8>,
     parts: Vec<Vec<u8>>,
 }
@@ -82,7 +86,18 @@ const SPARE_PARTS: usize = 2;
 const SPARE_BYTES: usize = 4 << 20;
 
 thread_local! {
+    /// Off inside [`without_one_call_inflate`].
+    static ONE_CALL: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
     static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
+}
+
+/// Runs `f` with the one-call inflater turned off on this thread: every deflated part is then
+/// inflated by the streaming inflater alone. For tests that compare the two.
+pub fn without_one_call_inflate<T>(f: impl FnOnce() -> T) -> T {
+    let was = ONE_CALL.with(|c| c.replace(false));
+    let out = f();
+    ONE_CALL.with(|c| c.set(was));
+    out
 }
 
 /// Why a part could not be read.
@@ -160,6 +175,7 @@ impl<R: Read + Seek> Package<R> {
             total: 0,
             duplicates,
             inflater: spare.inflater,
+            whole: spare.whole,
             raw: spare.raw,
             spare: spare.parts,
         })
@@ -210,7 +226,7 @@ impl<R: Read + Seek> Package<R> {
             );
         let out = if whole {
             let out = self
-                .whole_entry(i, method, first, stop)
+                .whole_entry(i, method, size, first, stop)
                 .map_err(|e| damaged(e.to_string()))?;
             // A part cut at the limit fails below; its checksum cannot be right.
             if out.len() as u64 <= stop && crc32(&out) != crc {
@@ -255,13 +271,21 @@ impl<R: Read + Seek> Package<R> {
         Ok(out)
     }
 
-    /// A stored or deflated entry read whole and inflated with the package's one inflater,
-    /// into a list first sized `first` (the declared size, bounded) and grown up to one byte
-    /// past `stop`.
+    /// A stored or deflated entry read whole and inflated, into a list first sized `first`
+    /// (the declared size `declared`, bounded) and grown up to one byte past `stop`.
+    ///
+    /// A deflated entry whose declared size is within `stop` is first inflated in one call
+    /// into exactly that many bytes (libdeflate, about twice as fast as a streaming inflater).
+    /// That result is kept only when the stream ends exactly there; any other outcome (a size
+    /// that lies, damaged data) is inflated again by the package's streaming inflater, whose
+    /// limits, errors and partial output are the reader's. Deflate is deterministic, so the
+    /// two give the same bytes for every stream both accept, and the caller's checksum test
+    /// applies to both.
     fn whole_entry(
         &mut self,
         i: usize,
         method: zip::CompressionMethod,
+        declared: u64,
         first: usize,
         stop: u64,
     ) -> std::io::Result<Vec<u8>> {
@@ -317,6 +341,19 @@ impl<R: Read + Seek> Package<R> {
             }
             None => Vec::with_capacity(first),
         };
+        if declared > 0 && declared <= stop && declared < first as u64 && ONE_CALL.with(|c| c.get())
+        {
+            // `first` is the declared size plus one when that is within every bound.
+            let n = declared as usize;
+            out.resize(n, 0);
+            let whole = self
+                .whole
+                .get_or_insert_with(libdeflater::Decompressor::new);
+            if whole.deflate_decompress(raw, &mut out) == Ok(n) {
+                return Ok(out);
+            }
+            out.clear();
+        }
         loop {
             if out.len() == out.capacity() {
                 if out.len() >= most {
