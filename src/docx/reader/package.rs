@@ -69,6 +69,9 @@ impl<R: Read + Seek> Drop for Package<R> {
 /// call; larger ones are streamed.
 const WHOLE_ENTRY: u64 = 64 << 20;
 
+/// The most bytes deflate can give per compressed byte (258 from a code of under two bits).
+const DEFLATE_MAX_RATIO: u64 = 1032;
+
 /// What a package leaves to the next one read on the same thread: its inflater and its part
 /// buffers, so that reading one document after another (a batch) does not allocate, zero and
 /// free them for every document.
@@ -314,46 +317,48 @@ impl<R: Read + Seek> Package<R> {
         }
         drop(f);
         let raw = &self.raw[..raw_len];
-        let d = self
-            .inflater
-            .get_or_insert_with(|| flate2::Decompress::new(false));
-        d.reset(false);
         let most = usize::try_from(stop.saturating_add(1)).unwrap_or(usize::MAX);
+        // `first` is the declared size plus one when that is within every bound; a declared
+        // size beyond what deflate can reach from these bytes is a lie not worth trying.
+        let one_call = declared > 0
+            && declared <= stop
+            && declared < first as u64
+            && declared <= (raw_len as u64).saturating_mul(DEFLATE_MAX_RATIO)
+            && ONE_CALL.with(|c| c.get());
+        let need = if one_call { first - 1 } else { first };
         // A buffer given back is used when it holds no more than the limit allows (the
         // inflater fills what room a buffer has before the limit is looked at): the smallest
-        // that holds the declared size, else the largest.
+        // that holds `need` and is at most four times that (a large buffer is left for a
+        // large part), else the largest smaller one, grown. It keeps its length: bytes once
+        // written need no zeroing again.
         let pick = self
             .spare
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.capacity() <= most)
+            .filter(|(_, b)| b.capacity() <= most && b.capacity() / 4 <= need)
             .min_by_key(|(_, b)| match b.capacity() {
-                c if c >= first => (false, c),
+                c if c >= need => (false, c),
                 c => (true, usize::MAX - c),
             })
             .map(|(k, _)| k);
-        let mut out = match pick {
-            Some(k) => {
-                let mut b = self.spare.swap_remove(k);
-                b.clear();
-                b.reserve_exact(first);
-                b
-            }
-            None => Vec::with_capacity(first),
-        };
-        if declared > 0 && declared <= stop && declared < first as u64 && ONE_CALL.with(|c| c.get())
-        {
-            // `first` is the declared size plus one when that is within every bound.
-            let n = declared as usize;
-            out.resize(n, 0);
+        let mut out = pick.map_or_else(Vec::new, |k| self.spare.swap_remove(k));
+        if one_call {
+            out.truncate(need);
+            out.reserve_exact(need - out.len());
+            out.resize(need, 0);
             let whole = self
                 .whole
                 .get_or_insert_with(libdeflater::Decompressor::new);
-            if whole.deflate_decompress(raw, &mut out) == Ok(n) {
+            if whole.deflate_decompress(raw, &mut out) == Ok(need) {
                 return Ok(out);
             }
-            out.clear();
         }
+        out.clear();
+        out.reserve_exact(first);
+        let d = self
+            .inflater
+            .get_or_insert_with(|| flate2::Decompress::new(false));
+        d.reset(false);
         loop {
             if out.len() == out.capacity() {
                 if out.len() >= most {
