@@ -325,24 +325,22 @@ impl<R: Read + Seek> Package<R> {
             && declared < first as u64
             && declared <= (raw_len as u64).saturating_mul(DEFLATE_MAX_RATIO)
             && ONE_CALL.with(|c| c.get());
-        let need = if one_call { first - 1 } else { first };
-        // A buffer given back is used when it holds no more than the limit allows (the
-        // inflater fills what room a buffer has before the limit is looked at): the smallest
-        // that holds `need` and is at most four times that (a large buffer is left for a
-        // large part), else the largest smaller one, grown. It keeps its length: bytes once
-        // written need no zeroing again.
-        let pick = self
-            .spare
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.capacity() <= most && b.capacity() / 4 <= need)
-            .min_by_key(|(_, b)| match b.capacity() {
-                c if c >= need => (false, c),
-                c => (true, usize::MAX - c),
-            })
-            .map(|(k, _)| k);
-        let mut out = pick.map_or_else(Vec::new, |k| self.spare.swap_remove(k));
         if one_call {
+            let need = first - 1;
+            // A buffer given back: the smallest that holds the part and is at most four times
+            // its size (a large buffer is left for a large part), else the largest smaller
+            // one, grown. It keeps its length: bytes once written need no zeroing again.
+            let pick = self
+                .spare
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.capacity() / 4 <= need)
+                .min_by_key(|(_, b)| match b.capacity() {
+                    c if c >= need => (false, c),
+                    c => (true, usize::MAX - c),
+                })
+                .map(|(k, _)| k);
+            let mut out = pick.map_or_else(Vec::new, |k| self.spare.swap_remove(k));
             out.truncate(need);
             out.reserve_exact(need - out.len());
             out.resize(need, 0);
@@ -352,41 +350,18 @@ impl<R: Read + Seek> Package<R> {
             if whole.deflate_decompress(raw, &mut out) == Ok(need) {
                 return Ok(out);
             }
+            if out.capacity() > 0 {
+                self.spare.push(out);
+            }
         }
-        out.clear();
-        out.reserve_exact(first);
+        // The streaming inflater always starts from a new list of `first` bytes: the room it
+        // is given decides where it stops, and on damaged data which error it reports, so that
+        // room must not depend on the documents this thread read before.
         let d = self
             .inflater
             .get_or_insert_with(|| flate2::Decompress::new(false));
         d.reset(false);
-        loop {
-            if out.len() == out.capacity() {
-                if out.len() >= most {
-                    return Ok(out);
-                }
-                let more = out.len().max(32 << 10).min(most - out.len());
-                out.reserve_exact(more);
-            }
-            let read = d.total_in() as usize;
-            let input = raw.get(read..).unwrap_or_default();
-            let written = out.len();
-            let status = d
-                .decompress_vec(input, &mut out, flate2::FlushDecompress::Finish)
-                .map_err(std::io::Error::other)?;
-            match status {
-                flate2::Status::StreamEnd => return Ok(out),
-                _ if d.total_in() as usize == read
-                    && out.len() == written
-                    && out.len() < out.capacity() =>
-                {
-                    return Err(std::io::Error::new(
-                        std::io::ErrorKind::UnexpectedEof,
-                        "the compressed data ends before the deflate stream does",
-                    ));
-                }
-                _ => {}
-            }
-        }
+        inflate_into(d, raw, Vec::with_capacity(first), most)
     }
 
     /// Takes back the buffer of a part read, for the parts read after it.
@@ -431,6 +406,45 @@ impl<R: Read + Seek> Package<R> {
         (0..self.zip.len())
             .filter_map(|i| self.zip.name_for_index(i).map(normalize_name))
             .collect()
+    }
+}
+
+/// Inflates `raw` with the streaming inflater `d` (just reset) into `out` (empty), growing it up
+/// to `most` bytes: a part longer than that is returned cut at `most`, for the caller's limit
+/// check.
+fn inflate_into(
+    d: &mut flate2::Decompress,
+    raw: &[u8],
+    mut out: Vec<u8>,
+    most: usize,
+) -> std::io::Result<Vec<u8>> {
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= most {
+                return Ok(out);
+            }
+            let more = out.len().max(32 << 10).min(most - out.len());
+            out.reserve_exact(more);
+        }
+        let read = d.total_in() as usize;
+        let input = raw.get(read..).unwrap_or_default();
+        let written = out.len();
+        let status = d
+            .decompress_vec(input, &mut out, flate2::FlushDecompress::Finish)
+            .map_err(std::io::Error::other)?;
+        match status {
+            flate2::Status::StreamEnd => return Ok(out),
+            _ if d.total_in() as usize == read
+                && out.len() == written
+                && out.len() < out.capacity() =>
+            {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "the compressed data ends before the deflate stream does",
+                ));
+            }
+            _ => {}
+        }
     }
 }
 
