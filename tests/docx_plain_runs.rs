@@ -1,7 +1,8 @@
 //! Plain text runs and plain paragraph and cell properties are read at once by a byte scan
-//! (`Xml::plain_run`, `Xml::scan_props`); everything else event by event. Both ways must give
-//! the same tree, diagnostics included: compared here on the samples, the whole corpus, and
-//! runs and properties written to reach each way out of the scans.
+//! (`Xml::plain_run`, `Xml::scan_props`), and so are whole paragraphs made only of these
+//! (`Ctx::plain_paragraph`); everything else event by event. Both ways must give the same tree,
+//! diagnostics included: compared here on the samples, the whole corpus, and runs, properties
+//! and paragraphs written to reach each way out of the scans.
 
 mod support;
 
@@ -476,6 +477,116 @@ fn styles_in_and_out_of_the_scan() {
                 .iter()
                 .any(|d| d.code == "docx.part.unreadable"),
             "{bad}"
+        );
+    }
+}
+
+/// Whole paragraphs read by byte scans alone (`w:p` start and end tags, properties, plain runs,
+/// `w:proofErr`), and those that begin so and must go back to the events; each is read both
+/// ways and checked against what the markup says.
+#[test]
+fn paragraphs_in_and_out_of_the_scan() {
+    let cases: &[(&str, &[&str])] = &[
+        // Taken: attributes, properties, spelling marks, white space between.
+        (
+            r#"<w:p w:rsidR="00A1" w14:paraId="1A2B"><w:pPr><w:jc w:val="center"/></w:pPr><w:proofErr w:type="spellStart"/><w:r><w:t>一</w:t></w:r><w:proofErr w:type="spellEnd"/></w:p>"#,
+            &["一"],
+        ),
+        (
+            "\n  <w:p>\n    <w:pPr>\n<w:jc w:val=\"center\"/></w:pPr>\n    <w:r><w:t>二</w:t></w:r>\n  </w:p>\n  <w:p><w:r><w:t>三</w:t></w:r></w:p>\n",
+            &["二", "三"],
+        ),
+        (r#"<w:p></w:p><w:p><w:r><w:t>四</w:t></w:r></w:p>"#, &["", "四"]),
+        // Left to the events after a plain beginning: a bookmark, a tab, a run the run scan
+        // leaves, a field, stray text, an odd end tag.
+        (
+            r#"<w:p><w:r><w:t>五</w:t></w:r><w:bookmarkStart w:id="0" w:name="b"/><w:r><w:t>六</w:t></w:r><w:bookmarkEnd w:id="0"/></w:p>"#,
+            &["五六"],
+        ),
+        (
+            r#"<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>七</w:t></w:r><w:r><w:tab/><w:t>八</w:t></w:r></w:p>"#,
+            &["七\t八"],
+        ),
+        (r#"<w:p><w:r><w:t>九&amp;</w:t></w:r></w:p>"#, &["九&"]),
+        (
+            r#"<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p><w:p><w:r><w:t>十</w:t></w:r></w:p>"#,
+            &["", "十"],
+        ),
+        (r#"<w:p>stray<w:r><w:t>十一</w:t></w:r></w:p>"#, &["十一"]),
+        (r#"<w:p><w:r><w:t>十二</w:t></w:r></w:p ><w:p/>"#, &["十二", ""]),
+        (r#"<w:p><w:proofErr w:type="gramStart"></w:proofErr><w:r><w:t>十三</w:t></w:r></w:p>"#, &["十三"]),
+        // Not taken at all: a namespace declaration, an empty paragraph, another prefix.
+        (r#"<w:p xmlns:v="urn:x"><w:r><w:t>十四</w:t></w:r></w:p>"#, &["十四"]),
+        (
+            r#"<x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:r><x:t>十五</x:t></x:r></x:p>"#,
+            &["十五"],
+        ),
+        // In a table cell.
+        (
+            r#"<w:tbl><w:tr><w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/></w:tcPr><w:p w:rsidR="1"><w:r><w:t>十六</w:t></w:r></w:p><w:p><w:r><w:t>十七</w:t></w:r><w:tab/></w:p></w:tc></w:tr></w:tbl>"#,
+            &[],
+        ),
+    ];
+    for (body, want) in cases {
+        let bytes = Docx::new(body).bytes();
+        same_both_ways(&bytes, body);
+        let doc = read(&bytes, &ReadOptions::default()).unwrap();
+        let got: Vec<String> = doc.paragraphs().iter().map(|p| p.text()).collect();
+        if !want.is_empty() {
+            assert_eq!(got, *want, "{body}");
+        }
+    }
+    // What the markup says, beyond the text.
+    let doc = read(&Docx::new(cases[0].0).bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(
+        doc.paragraphs()[0].alignment,
+        Some(xxgk::document::Alignment::Center)
+    );
+    let doc = read(&Docx::new(cases[3].0).bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(doc.bookmarks.len(), 1, "{:?}", doc.bookmarks);
+    let doc = read(&Docx::new(cases[6].0).bytes(), &ReadOptions::default()).unwrap();
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "docx.field.unterminated"),
+        "{:?}",
+        doc.diagnostics
+    );
+    let doc = read(&Docx::new(cases[12].0).bytes(), &ReadOptions::default()).unwrap();
+    let xxgk::document::Block::Table(t) = &doc.body[0] else {
+        panic!("{:?}", doc.body)
+    };
+    let cell: Vec<String> = t.rows[0].cells[0]
+        .blocks
+        .iter()
+        .map(|b| match b {
+            xxgk::document::Block::Paragraph(p) => p.text(),
+            b => panic!("{b:?}"),
+        })
+        .collect();
+    assert_eq!(cell, ["十六", "十七\t"]);
+    // Markup errors are found either way.
+    for bad in [
+        "<w:p><w:r><w:t>x</w:t></w:r></w:q>",
+        "<w:p><w:proofErr w:type=\"x\"></w:p>",
+        "<w:p><w:r><w:t>x</w:t></w:r>",
+        "<w:p><w:pPr><w:jc w:val=\"left\"/></w:pPr>",
+    ] {
+        let bytes = Docx::new(bad).bytes();
+        same_both_ways(&bytes, bad);
+        assert!(read(&bytes, &ReadOptions::default()).is_err(), "{bad}");
+    }
+    // The depth limit, met inside a paragraph the scan would take, is reported either way.
+    let bytes = Docx::new("<w:p><w:r><w:t>深</w:t></w:r></w:p>").bytes();
+    for depth in 2..7 {
+        let mut o = ReadOptions::default();
+        o.max_depth = depth;
+        let fast = read(&bytes, &o).map(|d| d.paragraphs().len());
+        let slow = without_plain_runs(|| read(&bytes, &o)).map(|d| d.paragraphs().len());
+        assert_eq!(
+            fast.map_err(|e| e.to_string()),
+            slow.map_err(|e| e.to_string()),
+            "depth {depth}"
         );
     }
 }

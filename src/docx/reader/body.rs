@@ -148,6 +148,10 @@ impl Ctx {
     pub fn blocks(&mut self, x: &mut Xml<'_>, out: &mut Vec<Block>) -> Result<()> {
         let base = x.depth();
         loop {
+            if let Some(p) = self.plain_paragraph(x) {
+                out.push(Block::Paragraph(p));
+                continue;
+            }
             match x.next()? {
                 Ev::Eof => return Err(x.eof()),
                 Ev::End if x.depth() < base => return Ok(()),

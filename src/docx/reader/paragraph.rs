@@ -73,6 +73,27 @@ impl Build {
     }
 }
 
+/// Plain paragraph properties at the current position, read at once ([`Xml::scan_props`]);
+/// taken into `ppr` only when the whole element is (a second `w:pPr` adds to the first).
+fn scan_ppr(x: &mut Xml<'_>, ppr: &mut PPr) -> bool {
+    let mut next: Option<PPr> = None;
+    let read = x.scan_props(b"w:pPr", ppr_child, |local, attrs| {
+        let next = next.get_or_insert_with(|| ppr.clone());
+        if local == b"ind" {
+            next.indent = indent_of(attrs.iter().copied());
+        } else {
+            next.set(local, prop_attr(attrs, b"val"));
+        }
+        true
+    });
+    if read {
+        if let Some(next) = next {
+            *ppr = next;
+        }
+    }
+    read
+}
+
 impl Ctx {
     /// A paragraph written as an empty element (`<w:p/>`).
     pub fn empty_paragraph(&mut self) -> Paragraph {
@@ -81,9 +102,8 @@ impl Ctx {
         p
     }
 
-    /// Reads a `w:p` whose start was just read.
-    pub fn paragraph(&mut self, x: &mut Xml<'_>) -> Result<Paragraph> {
-        let base = x.depth();
+    /// A paragraph under construction, with the buffers this context lends it.
+    fn begin(&mut self) -> Build {
         let mut b = Build {
             p: Paragraph {
                 // Taken for this paragraph (a text box inside it gets its own).
@@ -94,24 +114,51 @@ impl Ctx {
         };
         b.text.clear();
         b.p.inlines.clear();
+        b
+    }
+
+    /// Reads the paragraph that starts at the current position when the whole of it is
+    /// plain: a `w:p` start tag that [`Xml::plain_start`] takes, then only properties that
+    /// [`Xml::scan_props`] takes, runs that [`Xml::plain_run`] takes and `w:proofErr` marks,
+    /// then `</w:p>`. Such a paragraph costs no event at all. Anything else (and a field
+    /// instruction open from an earlier paragraph, whose end is reported at this paragraph's
+    /// end) goes back to where it began, having read nothing: `None`, and the caller reads the
+    /// paragraph event by event. The result is the same either way (`without_plain_runs`
+    /// turns this off; `tests/docx_plain_runs.rs` and the `docx_xml` fuzz target compare).
+    pub fn plain_paragraph(&mut self, x: &mut Xml<'_>) -> Option<Paragraph> {
+        if self.fields.last() == Some(&true) {
+            return None;
+        }
+        let mark = x.mark();
+        if !x.plain_start(b"p") {
+            return None;
+        }
+        let mut b = self.begin();
+        let mut ppr = PPr::default();
+        let keep = !self.in_instruction();
+        loop {
+            if scan_ppr(x, &mut ppr) || x.plain_run(&mut b.text, keep) || x.plain_empty(b"proofErr")
+            {
+                continue;
+            }
+            if x.plain_end(b"p") {
+                break;
+            }
+            x.restore(mark);
+            self.text_buf = b.text;
+            self.inline_buf = b.p.inlines;
+            return None;
+        }
+        Some(self.end(x, b, ppr))
+    }
+
+    /// Reads a `w:p` whose start was just read.
+    pub fn paragraph(&mut self, x: &mut Xml<'_>) -> Result<Paragraph> {
+        let base = x.depth();
+        let mut b = self.begin();
         let mut ppr = PPr::default();
         loop {
-            // Plain paragraph properties are read at once.
-            // Taken only when the whole element is (a second `w:pPr` adds to the first).
-            let mut next: Option<PPr> = None;
-            let read = x.scan_props(b"w:pPr", ppr_child, |local, attrs| {
-                let next = next.get_or_insert_with(|| ppr.clone());
-                if local == b"ind" {
-                    next.indent = indent_of(attrs.iter().copied());
-                } else {
-                    next.set(local, prop_attr(attrs, b"val"));
-                }
-                true
-            });
-            if read {
-                if let Some(next) = next {
-                    ppr = next;
-                }
+            if scan_ppr(x, &mut ppr) {
                 continue;
             }
             // Most runs are plain text runs: read at once when they are.
@@ -127,6 +174,11 @@ impl Ctx {
                 _ => {}
             }
         }
+        Ok(self.end(x, b, ppr))
+    }
+
+    /// The paragraph `b` with properties `ppr`, its end tag just read.
+    fn end(&mut self, x: &Xml<'_>, mut b: Build, ppr: PPr) -> Paragraph {
         b.flush();
         self.text_buf = b.text;
         let mut p = b.p;
@@ -147,7 +199,7 @@ impl Ctx {
             );
         }
         self.finish(&mut p, ppr);
-        Ok(p)
+        p
     }
 
     fn finish(&mut self, p: &mut Paragraph, ppr: PPr) {

@@ -297,6 +297,10 @@ impl Ctx {
                 (cell.col_span, vm, h_continue) = (span.min(1 << 20) as usize, v, h);
                 continue;
             }
+            if let Some(p) = self.plain_paragraph(x) {
+                blocks.push(Block::Paragraph(p));
+                continue;
+            }
             let Some((el, empty)) = x.child(base)? else {
                 break;
             };

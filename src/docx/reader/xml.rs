@@ -193,6 +193,15 @@ pub(crate) struct Xml<'a> {
     clean: Option<bool>,
 }
 
+/// A position of an [`Xml`] reader ([`Xml::mark`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Mark<'a> {
+    rest: &'a [u8],
+    skipped: u64,
+    depth: usize,
+    clean: Option<bool>,
+}
+
 thread_local! {
     /// Off inside [`without_plain_runs`].
     static PLAIN_RUNS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
@@ -395,6 +404,119 @@ impl<'a> Xml<'a> {
             }
         }
         Some(pos)
+    }
+
+    /// Where the reader stands, to come back to with [`Xml::restore`]: for a byte scan that
+    /// reads several elements in turn and may give up after the first.
+    pub fn mark(&self) -> Mark<'a> {
+        Mark {
+            rest: self.r.get_ref(),
+            skipped: self.skipped,
+            depth: self.depth,
+            clean: self.clean,
+        }
+    }
+
+    /// Goes back to `m`: nothing read since is read.
+    pub fn restore(&mut self, m: Mark<'a>) {
+        *self.r.get_mut() = m.rest;
+        self.skipped = m.skipped;
+        self.depth = m.depth;
+        // Found from a later position, it may not hold from `m` on.
+        self.clean = m.clean;
+    }
+
+    /// Opens the element `<w:name>` that starts at the current position (after white space)
+    /// by a byte scan, when its start tag is plain: the prefix `w` bound to WordprocessingML,
+    /// the name followed by white space or `>`, no namespace declaration, not empty. Its
+    /// attributes are not read. True when it was opened: the caller then reads its content by
+    /// byte scans only, and its end tag with [`Xml::plain_end`], or goes back to a
+    /// [`Xml::mark`] taken before (quick-xml has not seen this start tag, so it must not meet
+    /// the end tag). False having read nothing otherwise.
+    pub fn plain_start(&mut self, name: &[u8]) -> bool {
+        if !self.plain_runs || self.pending_pop || self.depth + 1 > self.max_depth {
+            return false;
+        }
+        let rest: &'a [u8] = self.r.get_ref();
+        let ws = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let at = &rest[ws..];
+        if !(at.starts_with(b"<w:")
+            && at[3..].starts_with(name)
+            && matches!(
+                at.get(name.len() + 3),
+                Some(b' ' | b'\t' | b'\r' | b'\n' | b'>')
+            ))
+        {
+            return false;
+        }
+        if self.prefix_ns(Some(b"w")) != Ns::W {
+            return false;
+        }
+        let Some(end) = tag_end(at) else {
+            return false;
+        };
+        let tag = &at[..end];
+        if tag.ends_with(b"/") || mentions_xmlns(tag) {
+            return false;
+        }
+        let Some(pos) = self.scanned_end(rest, ws + end + 1) else {
+            return false;
+        };
+        self.pass(pos);
+        self.depth += 1;
+        true
+    }
+
+    /// Passes over the empty element `<w:name .../>` at the current position (after white
+    /// space), its attributes unread, when written plainly (see [`Xml::plain_start`]). For
+    /// marks that carry nothing (`w:proofErr`) inside an element opened by
+    /// [`Xml::plain_start`].
+    pub fn plain_empty(&mut self, name: &[u8]) -> bool {
+        let rest: &'a [u8] = self.r.get_ref();
+        let ws = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let at = &rest[ws..];
+        if !(at.starts_with(b"<w:")
+            && at[3..].starts_with(name)
+            && matches!(
+                at.get(name.len() + 3),
+                Some(b' ' | b'\t' | b'\r' | b'\n' | b'/')
+            ))
+        {
+            return false;
+        }
+        let Some(end) = tag_end(at) else {
+            return false;
+        };
+        let tag = &at[..end];
+        if !tag.ends_with(b"/") || mentions_xmlns(tag) {
+            return false;
+        }
+        let Some(pos) = self.scanned_end(rest, ws + end + 1) else {
+            return false;
+        };
+        self.pass(pos);
+        true
+    }
+
+    /// Reads the end tag `</w:name>`, written so, at the current position (after white space):
+    /// the end of an element opened by [`Xml::plain_start`]. False having read nothing
+    /// otherwise.
+    pub fn plain_end(&mut self, name: &[u8]) -> bool {
+        let rest: &'a [u8] = self.r.get_ref();
+        let ws = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let at = &rest[ws..];
+        if !(at.starts_with(b"</w:")
+            && at[4..].starts_with(name)
+            && at.get(name.len() + 4) == Some(&b'>'))
+        {
+            return false;
+        }
+        let Some(pos) = self.scanned_end(rest, ws + name.len() + 5) else {
+            return false;
+        };
+        self.pass(pos);
+        self.depth -= 1;
+        true
     }
 
     /// Passes over the next `n` bytes (read by a byte scan).
