@@ -118,9 +118,13 @@ impl Default for ReadOptions {
 
 /// Reads a DOCX from bytes.
 ///
-/// A thread keeps the inflater and the part buffers of the document it read last for the next
-/// one (at most two buffers of up to 4 MiB each and the compressed bytes of one part), so that
-/// reading many documents one after another allocates them once.
+/// A part whose declared size is within the limits is inflated in one call (libdeflate) and
+/// kept only when it is exactly that size; any other part, and any damage, goes through a
+/// streaming inflater that enforces the limits as it goes (never more than one byte past a
+/// limit). A thread keeps both inflaters and the part buffers of the document it read last for
+/// the next one (at most two buffers of up to 4 MiB each and the compressed bytes of one part),
+/// so that reading many documents one after another allocates them once; what a document reads
+/// to does not depend on what the thread read before.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Document> {
     read_from(Cursor::new(bytes), opts)
 }
