@@ -69,7 +69,7 @@ impl<R: Read + Seek> Drop for Package<R> {
 /// call; larger ones are streamed.
 const WHOLE_ENTRY: u64 = 64 << 20;
 
-/// The most bytes deflate can give per compressed byte (258 from a code of under two bits).
+/// The most bytes deflate can give per compressed byte (a 258-byte match coded in two bits).
 const DEFLATE_MAX_RATIO: u64 = 1032;
 
 /// What a package leaves to the next one read on the same thread: its inflater and its part
