@@ -437,34 +437,14 @@ impl<'a> Xml<'a> {
         if !self.plain_runs || self.pending_pop || self.depth + 1 > self.max_depth {
             return false;
         }
-        let rest: &'a [u8] = self.r.get_ref();
-        let ws = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
-        let at = &rest[ws..];
-        if !(at.starts_with(b"<w:")
-            && at[3..].starts_with(name)
-            && matches!(
-                at.get(name.len() + 3),
-                Some(b' ' | b'\t' | b'\r' | b'\n' | b'>')
-            ))
-        {
-            return false;
+        match self.plain_tag(name, b'>') {
+            Some((pos, false)) if self.prefix_ns(Some(b"w")) == Ns::W => {
+                self.pass(pos);
+                self.depth += 1;
+                true
+            }
+            _ => false,
         }
-        if self.prefix_ns(Some(b"w")) != Ns::W {
-            return false;
-        }
-        let Some(end) = tag_end(at) else {
-            return false;
-        };
-        let tag = &at[..end];
-        if tag.ends_with(b"/") || mentions_xmlns(tag) {
-            return false;
-        }
-        let Some(pos) = self.scanned_end(rest, ws + end + 1) else {
-            return false;
-        };
-        self.pass(pos);
-        self.depth += 1;
-        true
     }
 
     /// Passes over the empty element `<w:name .../>` at the current position (after white
@@ -472,30 +452,39 @@ impl<'a> Xml<'a> {
     /// marks that carry nothing (`w:proofErr`) inside an element opened by
     /// [`Xml::plain_start`].
     pub fn plain_empty(&mut self, name: &[u8]) -> bool {
+        match self.plain_tag(name, b'/') {
+            Some((pos, true)) => {
+                self.pass(pos);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The tag `<w:name …>` at the current position (after white space), the name followed by
+    /// white space or `after`, when it declares no namespace: where quick-xml may be left
+    /// after it, and whether it is an empty element (`/>`). `None` otherwise.
+    #[inline]
+    fn plain_tag(&self, name: &[u8], after: u8) -> Option<(usize, bool)> {
         let rest: &'a [u8] = self.r.get_ref();
         let ws = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
         let at = &rest[ws..];
         if !(at.starts_with(b"<w:")
             && at[3..].starts_with(name)
-            && matches!(
-                at.get(name.len() + 3),
-                Some(b' ' | b'\t' | b'\r' | b'\n' | b'/')
-            ))
+            && match at.get(name.len() + 3) {
+                Some(b' ' | b'\t' | b'\r' | b'\n') => true,
+                Some(&b) => b == after,
+                None => false,
+            })
         {
-            return false;
+            return None;
         }
-        let Some(end) = tag_end(at) else {
-            return false;
-        };
+        let end = tag_end(at)?;
         let tag = &at[..end];
-        if !tag.ends_with(b"/") || mentions_xmlns(tag) {
-            return false;
+        if mentions_xmlns(tag) {
+            return None;
         }
-        let Some(pos) = self.scanned_end(rest, ws + end + 1) else {
-            return false;
-        };
-        self.pass(pos);
-        true
+        Some((self.scanned_end(rest, ws + end + 1)?, tag.ends_with(b"/")))
     }
 
     /// Reads the end tag `</w:name>`, written so, at the current position (after white space):
