@@ -546,9 +546,7 @@ fn paragraphs_in_and_out_of_the_scan() {
     assert_eq!(doc.bookmarks.len(), 1, "{:?}", doc.bookmarks);
     let doc = read(&Docx::new(cases[6].0).bytes(), &ReadOptions::default()).unwrap();
     assert!(
-        doc.diagnostics
-            .iter()
-            .any(|d| d.code == "docx.field.unterminated"),
+        has_code(&doc, "docx.field.unterminated"),
         "{:?}",
         doc.diagnostics
     );
