@@ -246,3 +246,26 @@ fn a_damaged_part_fails_alike_whatever_was_read_before() {
         assert_eq!(after.to_string(), fresh);
     }
 }
+
+/// Every sample and corpus file reads to the same tree, diagnostics and error with and without
+/// the one-call inflater.
+#[test]
+fn samples_and_corpus_read_alike_with_either_inflater() {
+    let mut files = Vec::new();
+    for dir in ["samples", "samples2021", "corpus"] {
+        docx_files(&shared(dir), &mut files);
+    }
+    files.sort();
+    assert!(files.len() > 100, "samples and corpus not found");
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let one = read(&bytes, &ReadOptions::default());
+        let streamed =
+            xxgk::docx::without_one_call_inflate(|| read(&bytes, &ReadOptions::default()));
+        match (one, streamed) {
+            (Ok(a), Ok(b)) => assert!(a == b, "{}: the trees differ", f.display()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", f.display()),
+            (a, b) => panic!("{}: {:?} against {:?}", f.display(), a.is_ok(), b.is_ok()),
+        }
+    }
+}
