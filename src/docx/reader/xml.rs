@@ -304,13 +304,9 @@ impl<'a> Xml<'a> {
         if self.prefix_ns(Some(b"w")) != Ns::W {
             return false;
         }
-        let Some(end) = tag_end(rest) else {
+        let Some((end, false)) = start_tag_end(rest, 4) else {
             return false;
         };
-        let start_tag = &rest[..end];
-        if start_tag.ends_with(b"/") || mentions_xmlns(start_tag) {
-            return false;
-        }
         let mut pos = end + 1;
         let mut texts: [&'a str; PLAIN_RUN_TEXTS] = [""; PLAIN_RUN_TEXTS];
         let mut n = 0;
@@ -334,10 +330,10 @@ impl<'a> Xml<'a> {
                 break;
             }
             if opens(at, b"<w:rPr") {
-                let Some(e) = tag_end(at) else {
+                let Some((e, empty)) = start_tag_end(at, 6) else {
                     return false;
                 };
-                if at[e - 1] == b'/' {
+                if empty {
                     pos += e + 1;
                     continue;
                 }
@@ -352,12 +348,9 @@ impl<'a> Xml<'a> {
                 continue;
             }
             if opens(at, b"<w:t") && n < PLAIN_RUN_TEXTS {
-                let Some(e) = tag_end(at) else {
+                let Some((e, false)) = start_tag_end(at, 4) else {
                     return false;
                 };
-                if at[e - 1] == b'/' {
-                    return false;
-                }
                 let from = pos + e + 1;
                 let Some(k) = memchr::memchr(b'<', &rest[from..]) else {
                     return false;
@@ -479,12 +472,8 @@ impl<'a> Xml<'a> {
         {
             return None;
         }
-        let end = tag_end(at)?;
-        let tag = &at[..end];
-        if mentions_xmlns(tag) {
-            return None;
-        }
-        Some((self.scanned_end(rest, ws + end + 1)?, tag.ends_with(b"/")))
+        let (end, empty) = start_tag_end(at, 3 + name.len())?;
+        Some((self.scanned_end(rest, ws + end + 1)?, empty))
     }
 
     /// Reads the end tag `</w:name>`, written so, at the current position (after white space):
@@ -646,33 +635,27 @@ impl<'a> Xml<'a> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count();
-            let e = tag_end(at)?;
-            if len == 0 || e < 3 + len {
+            if len == 0 {
                 return None;
             }
             let local = &at[3..3 + len];
             let full = &at[1..3 + len];
-            // After the name: nothing, `/`, or white space and the attributes (and `/`).
-            let after = &at[3 + len..e];
-            let (raw, empty) = match after.strip_suffix(b"/") {
-                Some(a) => (a, true),
-                None => (after, false),
-            };
-            if !(raw.is_empty() || raw[0].is_ascii_whitespace()) || mentions_xmlns(raw) {
+            let what = child(local);
+            if what == Child::Take {
+                // The attributes and the tag's end in one pass.
+                let (n, e) = plain_attrs(&at[3 + len..], &mut attrs)?;
+                if !take(local, &attrs[..n]) {
+                    return None;
+                }
+                pos += 3 + len + e + 1;
+                continue;
+            }
+            if what == Child::Refuse {
                 return None;
             }
-            match child(local) {
-                Child::Refuse => return None,
-                Child::Take => {
-                    if !empty {
-                        return None;
-                    }
-                    let n = plain_attrs(raw, &mut attrs)?;
-                    if !take(local, &attrs[..n]) {
-                        return None;
-                    }
-                    pos += e + 1;
-                }
+            let (e, empty) = start_tag_end(at, 3 + len)?;
+            match what {
+                Child::Refuse | Child::Take => return None,
                 Child::Enter => {
                     pos += e + 1;
                     if !empty {
@@ -1069,27 +1052,28 @@ fn declares(s: &BytesStart<'_>) -> bool {
     mentions_xmlns(s.attributes_raw())
 }
 
-/// The attributes of a start tag (`raw`) into `out` when they are all plain
-/// `w:` attributes: each written `w:name="value"` (or with `'`) after white space, the name
-/// alphanumeric, the value without `&` or `<` and valid UTF-8; their number, or `None`. (A
-/// name written twice reads the same either way: readers take the first value of one
-/// attribute and the last of `w:ind`'s set.)
+/// The attributes of an empty element taken by a properties scan, from just after its name:
+/// each `w:name="value"` (or `'value'`) after white space, values free of entities and `<`,
+/// then `/>` after optional white space. The number of attributes put in `out` and the offset
+/// of the closing `>`; `None` for anything else (another prefix, more than [`MAX_PROP_ATTRS`],
+/// an element with content), and the scan gives up. As no attribute name but `w:…` is taken,
+/// the element declares no namespace. A name written twice reads the same either way: readers
+/// take the first value of one attribute and the last of `w:ind`'s set. One pass over the
+/// bytes (a few dozen: byte by byte beats searching).
 fn plain_attrs<'a>(
     raw: &'a [u8],
     out: &mut [(&'a [u8], &'a str); MAX_PROP_ATTRS],
-) -> Option<usize> {
-    // One pass over the bytes (a few dozen: byte by byte beats searching).
+) -> Option<(usize, usize)> {
     let (mut n, mut i) = (0, 0);
     loop {
         let spaces = i;
         while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
-        if i == raw.len() {
-            return Some(n);
-        }
-        if i == spaces || n == MAX_PROP_ATTRS || !raw[i..].starts_with(b"w:") {
-            return None;
+        match raw.get(i)? {
+            b'/' => return (raw.get(i + 1) == Some(&b'>')).then_some((n, i + 1)),
+            _ if i == spaces || n == MAX_PROP_ATTRS || !raw[i..].starts_with(b"w:") => return None,
+            _ => {}
         }
         let name = i + 2;
         i = name;
@@ -1279,6 +1263,75 @@ fn find_close_clean(rest: &[u8], name: &[u8], at: Scan) -> Option<usize> {
         }
     }
     None
+}
+
+/// The end of the start tag `at` begins, whose element name is `at[..name]` (`<` included):
+/// the offset of its `>` and whether it ends `/>`. `None` when something follows the name
+/// without white space between, or the tag declares a namespace (the byte scans then give up).
+#[inline]
+fn start_tag_end(at: &[u8], name: usize) -> Option<(usize, bool)> {
+    if let Some((k, empty)) = attrs_end(&at[name..]) {
+        return Some((name + k, empty));
+    }
+    // Written otherwise (white space around `=`, `>` or `/` in values...): by searches.
+    let e = tag_end(at)?;
+    if e < name {
+        return None;
+    }
+    let after = &at[name..e];
+    let (raw, empty) = match after.strip_suffix(b"/") {
+        Some(a) => (a, true),
+        None => (after, false),
+    };
+    if !(raw.is_empty() || raw[0].is_ascii_whitespace()) || mentions_xmlns(raw) {
+        return None;
+    }
+    Some((e, empty))
+}
+
+/// The end of a start tag from just after its element name, when its attributes are written
+/// plainly: each after white space, `name="value"` or `name='value'` with nothing around the
+/// `=`, no `<` in a value, and no namespace declaration (no name starting `xmlns`). The offset
+/// of the closing `>` and whether the tag ends `/>`; `None` otherwise. Byte by byte: tags are
+/// a few dozen bytes, where a vector search costs more to set up than a byte loop to run.
+#[inline]
+fn attrs_end(raw: &[u8]) -> Option<(usize, bool)> {
+    let mut i = 0;
+    loop {
+        let spaces = i;
+        while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match *raw.get(i)? {
+            b'>' => return Some((i, false)),
+            b'/' => return (raw.get(i + 1) == Some(&b'>')).then_some((i + 1, true)),
+            _ if i == spaces => return None,
+            _ => {}
+        }
+        let name = i;
+        while raw.get(i).is_some_and(|&b| {
+            !matches!(b, b'=' | b'>' | b'/' | b'<' | b'"' | b'\'') && !b.is_ascii_whitespace()
+        }) {
+            i += 1;
+        }
+        let q = *raw.get(i + 1)?;
+        if i == name
+            || raw[i] != b'='
+            || (q != b'"' && q != b'\'')
+            || raw[name..].starts_with(b"xmlns")
+        {
+            return None;
+        }
+        i += 2;
+        loop {
+            match *raw.get(i)? {
+                b if b == q => break,
+                b'<' => return None,
+                _ => i += 1,
+            }
+        }
+        i += 1;
+    }
 }
 
 /// The offset of the `>` ending the tag that `tail` starts (quoted values may hold `>`).
@@ -1492,6 +1545,105 @@ mod tests {
             rpr_close(b"<w:rFonts w:ascii=\"a\"/><w:sz w:val=\"32\"/></w:rPr><w:t>x</w:t>"),
             Some(41)
         );
+    }
+
+    /// quick-xml's reading of the start tag `<w:x` + `raw`: the offset of its `>` in `raw`,
+    /// whether it is empty, and its attributes (key, value); `None` when it reads no start tag
+    /// or an attribute it cannot read.
+    #[allow(clippy::type_complexity)]
+    fn quick_xml_tag(raw: &str) -> Option<(usize, bool, Vec<(Vec<u8>, String)>)> {
+        let doc = format!("<w:x{raw}");
+        let mut r = quick_xml::Reader::from_str(&doc);
+        let (e, empty) = match r.read_event() {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            _ => return None,
+        };
+        let mut attrs = Vec::new();
+        // A name written twice is read as written, as the readers read it.
+        for a in e.attributes().with_checks(false) {
+            let a = a.ok()?;
+            let v = quick_xml::escape::unescape(std::str::from_utf8(&a.value).ok()?).ok()?;
+            attrs.push((a.key.as_ref().to_vec(), v.into_owned()));
+        }
+        Some((r.buffer_position() as usize - 5, empty, attrs))
+    }
+
+    /// Whenever the byte-by-byte readers of a start tag's attributes give an answer, quick-xml
+    /// reads the same tag to the same `>`, agrees on `/>`, and finds no namespace declaration
+    /// (and, for the attributes a properties scan takes, the same `w:` attributes and values),
+    /// on every way of putting together a few pieces of markup; and they answer on plain tags.
+    #[test]
+    fn attribute_scans_agree_with_quick_xml() {
+        let pieces: &[&str] = &[
+            " w:val=\"1\"",
+            " w:val='a>b\"'",
+            " w14:paraId=\"1A\"",
+            " xmlns:w=\"urn:x\"",
+            " w:ascii=\"宋体\"",
+            " w:x = \"1\"",
+            " w:v=\"a&amp;b\"",
+            "w:v=\"1\"",
+            " w:v=\"<\"",
+            " xml:space=\"preserve\"",
+            "/",
+            ">",
+            " ",
+            "\"",
+        ];
+        let (mut checked, mut ends, mut taken) = (0, 0, 0);
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let raw = format!("{a}{b}{c}{d}");
+                        let reference = quick_xml_tag(&raw);
+                        if let Some((k, empty)) = attrs_end(raw.as_bytes()) {
+                            let (at, e, list) = reference.clone().expect(&raw);
+                            assert_eq!((k, empty), (at, e), "{raw}");
+                            assert!(
+                                !list.iter().any(|(key, _)| key.starts_with(b"xmlns")),
+                                "{raw}"
+                            );
+                            let (whole, e) =
+                                start_tag_end(format!("<w:x{raw}").as_bytes(), 4).expect(&raw);
+                            assert_eq!((whole, e), (4 + k, empty), "{raw}");
+                            ends += 1;
+                        }
+                        let mut attrs = [(&b""[..], ""); MAX_PROP_ATTRS];
+                        if let Some((n, k)) = plain_attrs(raw.as_bytes(), &mut attrs) {
+                            let (at, empty, list) = reference.expect(&raw);
+                            assert_eq!((k, true), (at, empty), "{raw}");
+                            let want: Vec<(Vec<u8>, String)> = attrs[..n]
+                                .iter()
+                                .map(|(l, v)| ([b"w:", *l].concat(), v.to_string()))
+                                .collect();
+                            assert_eq!(want, list, "{raw}");
+                            taken += 1;
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 14 * 14 * 14 * 14);
+        assert!(ends > 1000 && taken > 100, "{ends} {taken}");
+        let tag = " w:rsidR=\"00CD1495\" w14:paraId=\"185572E7\">";
+        assert_eq!(attrs_end(tag.as_bytes()), Some((tag.len() - 1, false)));
+        let tag = " w:ascii=\"宋体\" w:hint=\"eastAsia\"/>";
+        let mut attrs = [(&b""[..], ""); MAX_PROP_ATTRS];
+        assert_eq!(
+            plain_attrs(tag.as_bytes(), &mut attrs),
+            Some((2, tag.len() - 1))
+        );
+        assert_eq!(
+            attrs[..2],
+            [(&b"ascii"[..], "宋体"), (&b"hint"[..], "eastAsia")]
+        );
+        // Written otherwise, the tag is still read (by searches) unless it declares a namespace.
+        assert_eq!(start_tag_end(b"<w:x w:a = \"1\">", 4), Some((14, false)));
+        assert_eq!(start_tag_end(b"<w:x xmlns:w=\"u\">", 4), None);
+        assert_eq!(start_tag_end(b"<w:xy>", 4), None);
     }
 
     #[test]
