@@ -1309,9 +1309,7 @@ fn attrs_end(raw: &[u8]) -> Option<(usize, bool)> {
             _ => {}
         }
         let name = i;
-        while raw.get(i).is_some_and(|&b| {
-            !matches!(b, b'=' | b'>' | b'/' | b'<' | b'"' | b'\'') && !b.is_ascii_whitespace()
-        }) {
+        while raw.get(i).is_some_and(|&b| NAME_BYTE[b as usize]) {
             i += 1;
         }
         let q = *raw.get(i + 1)?;
@@ -1333,6 +1331,19 @@ fn attrs_end(raw: &[u8]) -> Option<(usize, bool)> {
         i += 1;
     }
 }
+
+/// Bytes [`attrs_end`] reads as part of an attribute name: all but white space and the bytes
+/// that end a name or a tag.
+static NAME_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let stops = b"=>/<\"' \t\r\n\x0c";
+    let mut k = 0;
+    while k < stops.len() {
+        t[stops[k] as usize] = false;
+        k += 1;
+    }
+    t
+};
 
 /// The offset of the `>` ending the tag that `tail` starts (quoted values may hold `>`).
 fn tag_end(tail: &[u8]) -> Option<usize> {
