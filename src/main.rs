@@ -7,8 +7,8 @@
 mod cli;
 
 /// mimalloc: reading a report makes and frees some 1,600 small blocks, and a batch reads
-/// thousands of reports; it spends about a tenth of the instructions the system allocator does
-/// on them. The library leaves the choice of allocator to the program that links it.
+/// thousands of reports; with mimalloc a batch runs about 12 % fewer instructions than with the
+/// system allocator. The library leaves the choice of allocator to the program that links it.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
