@@ -1270,89 +1270,70 @@ fn find_close_clean(rest: &[u8], name: &[u8], at: Scan) -> Option<usize> {
 /// without white space between, or the tag declares a namespace (the byte scans then give up).
 #[inline]
 fn start_tag_end(at: &[u8], name: usize) -> Option<(usize, bool)> {
-    if let Some((k, empty)) = attrs_end(&at[name..]) {
-        return Some((name + k, empty));
+    let raw = &at[name..];
+    match *raw.first()? {
+        b'>' => return Some((name, false)),
+        b'/' => return (raw.get(1) == Some(&b'>')).then_some((name + 1, true)),
+        b if b.is_ascii_whitespace() => {}
+        _ => return None,
     }
-    // Written otherwise (white space around `=`, `>` or `/` in values...): by searches.
-    let e = tag_end(at)?;
-    if e < name {
+    let (k, declares) = tag_close(raw)?;
+    if declares {
         return None;
     }
-    let after = &at[name..e];
-    let (raw, empty) = match after.strip_suffix(b"/") {
-        Some(a) => (a, true),
-        None => (after, false),
-    };
-    if !(raw.is_empty() || raw[0].is_ascii_whitespace()) || mentions_xmlns(raw) {
-        return None;
-    }
-    Some((e, empty))
+    Some((name + k, raw[k - 1] == b'/'))
 }
 
-/// The end of a start tag from just after its element name, when its attributes are written
-/// plainly: each after white space, `name="value"` or `name='value'` with nothing around the
-/// `=`, no `<` in a value, and no namespace declaration (no name starting `xmlns`). The offset
-/// of the closing `>` and whether the tag ends `/>`; `None` otherwise. Byte by byte: tags are
-/// a few dozen bytes, where a vector search costs more to set up than a byte loop to run.
+/// The offset of the `>` that ends a start tag, in `raw` from after the element name, quoted
+/// values passed over; and whether `xmlns` occurs outside the values (a namespace declaration
+/// would). Eight bytes at a time: most tags are a few dozen bytes, too short for a vector
+/// search to pay for its set-up and long enough that a byte loop costs more.
 #[inline]
-fn attrs_end(raw: &[u8]) -> Option<(usize, bool)> {
-    let mut i = 0;
+fn tag_close(raw: &[u8]) -> Option<(usize, bool)> {
+    let (mut i, mut declares) = (0, false);
     loop {
-        let spaces = i;
-        while raw.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        match *raw.get(i)? {
-            b'>' => return Some((i, false)),
-            b'/' => return (raw.get(i + 1) == Some(&b'>')).then_some((i + 1, true)),
-            _ if i == spaces => return None,
-            _ => {}
-        }
-        let name = i;
-        while raw.get(i).is_some_and(|&b| NAME_BYTE[b as usize]) {
-            i += 1;
-        }
-        let q = *raw.get(i + 1)?;
-        if i == name
-            || raw[i] != b'='
-            || (q != b'"' && q != b'\'')
-            || raw[name..].starts_with(b"xmlns")
-        {
-            return None;
-        }
-        i += 2;
-        loop {
-            match *raw.get(i)? {
-                b if b == q => break,
-                b'<' => return None,
-                _ => i += 1,
+        let k = find_any(raw, i, [b'>', b'"', b'\'', b'x'])?;
+        match raw[k] {
+            b'>' => return Some((k, declares)),
+            b'x' => {
+                declares |= raw[k..].starts_with(b"xmlns");
+                i = k + 1;
             }
+            q => i = find_any(raw, k + 1, [q])? + 1,
         }
-        i += 1;
     }
 }
 
-/// Bytes [`attrs_end`] reads as part of an attribute name: all but white space and the bytes
-/// that end a name or a tag.
-static NAME_BYTE: [bool; 256] = {
-    let mut t = [true; 256];
-    let stops = b"=>/<\"' \t\r\n\x0c";
-    let mut k = 0;
-    while k < stops.len() {
-        t[stops[k] as usize] = false;
-        k += 1;
+/// The first offset from `i` of a byte of `set` in `hay`, eight bytes at a time.
+#[inline(always)]
+fn find_any<const N: usize>(hay: &[u8], mut i: usize, set: [u8; N]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().ok()?);
+        let mut m = 0;
+        for c in set {
+            // The high bit of each byte equal to `c`. A borrow can set bits above a true
+            // match only, so the lowest bit set marks the first match.
+            let x = w ^ (LO * u64::from(c));
+            m |= x.wrapping_sub(LO) & !x & HI;
+        }
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
     }
-    t
-};
+    hay[i..].iter().position(|b| set.contains(b)).map(|k| i + k)
+}
 
 /// The offset of the `>` ending the tag that `tail` starts (quoted values may hold `>`).
 fn tag_end(tail: &[u8]) -> Option<usize> {
     let mut i = 0;
     loop {
-        let k = i + memchr::memchr3(b'>', b'"', b'\'', &tail[i..])?;
+        let k = find_any(tail, i, [b'>', b'"', b'\''])?;
         match tail[k] {
             b'>' => return Some(k),
-            q => i = k + 1 + memchr::memchr(q, &tail[k + 1..])? + 1,
+            q => i = find_any(tail, k + 1, [q])? + 1,
         }
     }
 }
@@ -1559,10 +1540,10 @@ mod tests {
     }
 
     /// quick-xml's reading of the start tag `<w:x` + `raw`: the offset of its `>` in `raw`,
-    /// whether it is empty, and its attributes (key, value); `None` when it reads no start tag
-    /// or an attribute it cannot read.
+    /// whether it is empty, and its attributes (key, value), `None` for them when it cannot
+    /// read one; `None` when it reads no start tag.
     #[allow(clippy::type_complexity)]
-    fn quick_xml_tag(raw: &str) -> Option<(usize, bool, Vec<(Vec<u8>, String)>)> {
+    fn quick_xml_tag(raw: &str) -> Option<(usize, bool, Option<Vec<(Vec<u8>, String)>>)> {
         let doc = format!("<w:x{raw}");
         let mut r = quick_xml::Reader::from_str(&doc);
         let (e, empty) = match r.read_event() {
@@ -1570,20 +1551,56 @@ mod tests {
             Ok(Event::Empty(e)) => (e, true),
             _ => return None,
         };
-        let mut attrs = Vec::new();
         // A name written twice is read as written, as the readers read it.
-        for a in e.attributes().with_checks(false) {
-            let a = a.ok()?;
-            let v = quick_xml::escape::unescape(std::str::from_utf8(&a.value).ok()?).ok()?;
-            attrs.push((a.key.as_ref().to_vec(), v.into_owned()));
-        }
+        let attrs = e
+            .attributes()
+            .with_checks(false)
+            .map(|a| {
+                let a = a.ok()?;
+                let v = std::str::from_utf8(&a.value).ok()?;
+                let v = quick_xml::escape::unescape(v).ok()?;
+                Some((a.key.as_ref().to_vec(), v.into_owned()))
+            })
+            .collect();
         Some((r.buffer_position() as usize - 5, empty, attrs))
     }
 
-    /// Whenever the byte-by-byte readers of a start tag's attributes give an answer, quick-xml
-    /// reads the same tag to the same `>`, agrees on `/>`, and finds no namespace declaration
-    /// (and, for the attributes a properties scan takes, the same `w:` attributes and values),
-    /// on every way of putting together a few pieces of markup; and they answer on plain tags.
+    /// The eight-bytes-at-a-time search finds what a byte loop finds, from every offset of
+    /// haystacks of every length up to 40 made of matching and non-matching bytes (bytes just
+    /// below a match, whose borrow the search must not take for a match, included).
+    #[test]
+    fn eight_byte_search_agrees_with_a_byte_loop() {
+        let alphabet = [
+            b'>', b'"', b'=', b'?', b'x', b'w', 0x00, 0x7F, 0x80, 0xFF, 0x3D, 0x21,
+        ];
+        let mut seed: u32 = 1;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize
+        };
+        for len in 0..=40 {
+            for _ in 0..200 {
+                let hay: Vec<u8> = (0..len)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect();
+                for i in 0..=len {
+                    let naive =
+                        |set: &[u8]| hay[i..].iter().position(|b| set.contains(b)).map(|k| i + k);
+                    assert_eq!(
+                        find_any(&hay, i, [b'>', b'"', b'x']),
+                        naive(b">\"x"),
+                        "{hay:?} {i}"
+                    );
+                    assert_eq!(find_any(&hay, i, [b'>']), naive(b">"), "{hay:?} {i}");
+                }
+            }
+        }
+    }
+
+    /// Whenever the scans of a start tag give an answer, quick-xml reads the same tag to the
+    /// same `>`, agrees on `/>` and finds no namespace declaration; where a properties scan
+    /// takes the attributes, it reads the same `w:` attributes and values. On every way of
+    /// putting together a few pieces of markup; and the scans answer on plain tags.
     #[test]
     fn attribute_scans_agree_with_quick_xml() {
         let pieces: &[&str] = &[
@@ -1609,16 +1626,15 @@ mod tests {
                     for d in pieces {
                         let raw = format!("{a}{b}{c}{d}");
                         let reference = quick_xml_tag(&raw);
-                        if let Some((k, empty)) = attrs_end(raw.as_bytes()) {
+                        let tag = format!("<w:x{raw}");
+                        if let Some((k, empty)) = start_tag_end(tag.as_bytes(), 4) {
                             let (at, e, list) = reference.clone().expect(&raw);
-                            assert_eq!((k, empty), (at, e), "{raw}");
+                            assert_eq!((k, empty), (4 + at, e), "{raw}");
+                            let list = list.unwrap_or_default();
                             assert!(
                                 !list.iter().any(|(key, _)| key.starts_with(b"xmlns")),
                                 "{raw}"
                             );
-                            let (whole, e) =
-                                start_tag_end(format!("<w:x{raw}").as_bytes(), 4).expect(&raw);
-                            assert_eq!((whole, e), (4 + k, empty), "{raw}");
                             ends += 1;
                         }
                         let mut attrs = [(&b""[..], ""); MAX_PROP_ATTRS];
@@ -1629,7 +1645,7 @@ mod tests {
                                 .iter()
                                 .map(|(l, v)| ([b"w:", *l].concat(), v.to_string()))
                                 .collect();
-                            assert_eq!(want, list, "{raw}");
+                            assert_eq!(Some(want), list, "{raw}");
                             taken += 1;
                         }
                         checked += 1;
@@ -1639,8 +1655,16 @@ mod tests {
         }
         assert_eq!(checked, 14 * 14 * 14 * 14);
         assert!(ends > 1000 && taken > 100, "{ends} {taken}");
-        let tag = " w:rsidR=\"00CD1495\" w14:paraId=\"185572E7\">";
-        assert_eq!(attrs_end(tag.as_bytes()), Some((tag.len() - 1, false)));
+        let tag = "<w:p w:rsidR=\"00CD1495\" w14:paraId=\"185572E7\" w14:textId=\"x>\">";
+        assert_eq!(
+            start_tag_end(tag.as_bytes(), 4),
+            Some((tag.len() - 1, false))
+        );
+        let tag = "<w:p w:rsidR=\"00CD1495\" w14:paraId=\"185572E7\" w14:textId=\"1\"/>";
+        assert_eq!(
+            start_tag_end(tag.as_bytes(), 4),
+            Some((tag.len() - 1, true))
+        );
         let tag = " w:ascii=\"宋体\" w:hint=\"eastAsia\"/>";
         let mut attrs = [(&b""[..], ""); MAX_PROP_ATTRS];
         assert_eq!(
@@ -1651,7 +1675,7 @@ mod tests {
             attrs[..2],
             [(&b"ascii"[..], "宋体"), (&b"hint"[..], "eastAsia")]
         );
-        // Written otherwise, the tag is still read (by searches) unless it declares a namespace.
+        // White space around `=` is allowed; a namespace declaration is not.
         assert_eq!(start_tag_end(b"<w:x w:a = \"1\">", 4), Some((14, false)));
         assert_eq!(start_tag_end(b"<w:x xmlns:w=\"u\">", 4), None);
         assert_eq!(start_tag_end(b"<w:xy>", 4), None);
