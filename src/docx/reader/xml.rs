@@ -1330,10 +1330,10 @@ fn find_any<const N: usize>(hay: &[u8], mut i: usize, set: [u8; N]) -> Option<us
 fn tag_end(tail: &[u8]) -> Option<usize> {
     let mut i = 0;
     loop {
-        let k = find_any(tail, i, [b'>', b'"', b'\''])?;
+        let k = i + memchr::memchr3(b'>', b'"', b'\'', &tail[i..])?;
         match tail[k] {
             b'>' => return Some(k),
-            q => i = find_any(tail, k + 1, [q])? + 1,
+            q => i = k + 1 + memchr::memchr(q, &tail[k + 1..])? + 1,
         }
     }
 }
